@@ -1,0 +1,32 @@
+package org.tsak.config;
+
+/**
+ * The one definition of a run, loaded from YAML by {@link ConfigLoader}: data, model sizes,
+ * training, distillation and evaluation, and the root seed from which every stage's seed is
+ * derived. It is written into the run folder beside the results.
+ *
+ * @param name         run name (default {@code experiment})
+ * @param seed         root seed (default 42)
+ * @param data         data source, windows and split
+ * @param model        model sizes
+ * @param training     optimisation per stage
+ * @param distillation students and strategies
+ * @param evaluation   efficiency measurements
+ */
+public record ExperimentConfig(String name, Long seed, DataConfig data, ModelConfig model,
+        TrainingConfig training, DistillationConfig distillation, EvaluationConfig evaluation) {
+
+    /** Applies defaults. */
+    public ExperimentConfig {
+        name = name == null ? "experiment" : name;
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("name: use letters, digits, '.', '_' and '-' only, got '" + name + "'");
+        }
+        seed = seed == null ? 42L : seed;
+        data = data == null ? new DataConfig(null, null, null, null, null, null, null) : data;
+        model = model == null ? new ModelConfig(null, null, null) : model;
+        training = training == null ? new TrainingConfig(null, null, null) : training;
+        distillation = distillation == null ? new DistillationConfig(null, null, null, null, null) : distillation;
+        evaluation = evaluation == null ? new EvaluationConfig(null, null, null) : evaluation;
+    }
+}

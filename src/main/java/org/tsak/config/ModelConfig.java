@@ -1,0 +1,98 @@
+package org.tsak.config;
+
+import java.util.List;
+
+/**
+ * Model sizes. Input channels and window length come from the data; these are the tunables.
+ *
+ * @param teacher  the multi-modal teacher
+ * @param semantic the stage-2 semantic classifier
+ * @param student  the one-wrist student
+ */
+public record ModelConfig(Teacher teacher, Semantic semantic, Student student) {
+
+    /** Applies defaults. */
+    public ModelConfig {
+        teacher = teacher == null ? new Teacher(null, null, null, null, null, null, null) : teacher;
+        semantic = semantic == null ? new Semantic(null, null) : semantic;
+        student = student == null ? new Student(null, null) : student;
+    }
+
+    /**
+     * Teacher sizes (TSAK.md, stage 1).
+     *
+     * @param embedChannels      conv embedding width E (default 64)
+     * @param convLayers         conv embedding layers (default 2)
+     * @param kernelSize         conv kernel (default 5)
+     * @param attentionHeads     heads of the self-attention (default 4)
+     * @param attentionLayers    self-attention blocks (default 1)
+     * @param representationSize size d of Attn-, Causal- and Combi-Rep (default 64)
+     * @param dropout            dropout rate (default 0.1)
+     */
+    public record Teacher(Integer embedChannels, Integer convLayers, Integer kernelSize, Integer attentionHeads,
+            Integer attentionLayers, Integer representationSize, Double dropout) {
+        /** Applies defaults and validates. */
+        public Teacher {
+            embedChannels = embedChannels == null ? 64 : embedChannels;
+            convLayers = convLayers == null ? 2 : convLayers;
+            kernelSize = kernelSize == null ? 5 : kernelSize;
+            attentionHeads = attentionHeads == null ? 4 : attentionHeads;
+            attentionLayers = attentionLayers == null ? 1 : attentionLayers;
+            representationSize = representationSize == null ? 64 : representationSize;
+            dropout = dropout == null ? 0.1 : dropout;
+            ConfigChecks.positive("model.teacher.embedChannels", embedChannels);
+            ConfigChecks.positive("model.teacher.convLayers", convLayers);
+            ConfigChecks.positive("model.teacher.kernelSize", kernelSize);
+            ConfigChecks.positive("model.teacher.attentionHeads", attentionHeads);
+            ConfigChecks.positive("model.teacher.attentionLayers", attentionLayers);
+            ConfigChecks.positive("model.teacher.representationSize", representationSize);
+            ConfigChecks.inRange("model.teacher.dropout", dropout, 0, 0.9);
+            if (embedChannels % attentionHeads != 0) {
+                throw new IllegalArgumentException("model.teacher.attentionHeads: " + attentionHeads
+                        + " does not divide embedChannels " + embedChannels);
+            }
+        }
+    }
+
+    /**
+     * Semantic classifier sizes (TSAK.md, stage 2).
+     *
+     * @param hiddenSize hidden layer width (default 64)
+     * @param dropout    dropout rate (default 0.2)
+     */
+    public record Semantic(Integer hiddenSize, Double dropout) {
+        /** Applies defaults and validates. */
+        public Semantic {
+            hiddenSize = hiddenSize == null ? 64 : hiddenSize;
+            dropout = dropout == null ? 0.2 : dropout;
+            ConfigChecks.positive("model.semantic.hiddenSize", hiddenSize);
+            ConfigChecks.inRange("model.semantic.dropout", dropout, 0, 0.9);
+        }
+    }
+
+    /**
+     * Student sizes.
+     *
+     * @param convChannels output channels of each conv layer (default [16, 32])
+     * @param kernelSize   conv kernel (default 5)
+     */
+    public record Student(List<Integer> convChannels, Integer kernelSize) {
+        /** Applies defaults and validates. */
+        public Student {
+            convChannels = convChannels == null ? List.of(16, 32) : List.copyOf(convChannels);
+            kernelSize = kernelSize == null ? 5 : kernelSize;
+            if (convChannels.isEmpty()) {
+                throw new IllegalArgumentException("model.student.convChannels: needs at least one layer");
+            }
+            for (int i = 0; i < convChannels.size(); i++) {
+                ConfigChecks.positive("model.student.convChannels[" + i + "]", convChannels.get(i));
+            }
+            ConfigChecks.positive("model.student.kernelSize", kernelSize);
+        }
+
+        /** The conv widths as an array. */
+        public int[] convChannelArray() {
+            return convChannels.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+}
