@@ -1,0 +1,126 @@
+package org.tsak.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.tsak.config.DataConfig;
+import org.tsak.data.csv.CsvRecordingReader;
+import org.tsak.data.openpack.OpenPackOptions;
+import org.tsak.data.openpack.OpenPackReader;
+import org.tsak.data.openpack.OpenPackSensor;
+import org.tsak.data.sim.FactorySimulator;
+import org.tsak.data.sim.SimulatorConfig;
+import org.tsak.data.window.ChannelView;
+import org.tsak.data.window.LeaveOneSubjectOutSplitter;
+import org.tsak.data.window.SessionSplitter;
+import org.tsak.data.window.Split;
+import org.tsak.data.window.SubjectSplitter;
+import org.tsak.data.window.TimeBlockSplitter;
+import org.tsak.data.window.WindowSet;
+import org.tsak.data.window.WindowSpec;
+import org.tsak.data.window.Windower;
+import org.tsak.data.window.ZScore;
+
+/**
+ * The data side of a run, ready for the models: recordings read per the config, windows,
+ * the split(s), per-channel z-score fitted on each split's training windows, and the teacher
+ * (all channels) and student (one wrist accelerometer) channel views.
+ *
+ * @param recordings  the recordings read
+ * @param windows     all windows
+ * @param folds       one split, or one per subject for leave-one-subject-out
+ * @param teacherView all channels
+ * @param studentView the student's wrist accelerometer
+ * @param fingerprint SHA-256 over the recordings' fingerprints and the window layout
+ */
+public record PreparedData(List<Recording> recordings, WindowSet windows, List<Split> folds,
+        ChannelView teacherView, ChannelView studentView, String fingerprint) {
+
+    /** Reads and windows per the config; {@code seed} drives the simulator. */
+    public static PreparedData prepare(DataConfig config, long seed) throws IOException {
+        List<Recording> recordings = read(config, seed);
+        if (recordings.isEmpty()) {
+            throw new IllegalArgumentException("data: no recordings found for source " + config.source()
+                    + (config.path() == null ? "" : " at " + config.path()));
+        }
+        WindowSpec spec = new WindowSpec(config.window().seconds(), config.window().strideSeconds());
+        WindowSet windows = new Windower(spec).window(recordings);
+        if (windows.size() == 0) {
+            throw new IllegalArgumentException("data.window: no windows of " + spec.windowSeconds()
+                    + " s fit the recordings");
+        }
+        List<String> channels = windows.channels();
+        ChannelView student;
+        try {
+            student = ChannelView.wristAccelerometer(channels, config.studentHand());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("data.studentHand: the student needs the "
+                    + config.studentHand() + " wrist accelerometer, but " + e.getMessage(), e);
+        }
+        List<Split> folds = split(config.split(), windows);
+        return new PreparedData(List.copyOf(recordings), windows, folds, ChannelView.all(channels), student,
+                fingerprint(recordings, spec));
+    }
+
+    /** Reads the recordings the config names. */
+    public static List<Recording> read(DataConfig config, long seed) throws IOException {
+        return switch (config.source()) {
+            case "simulator" -> new FactorySimulator(new SimulatorConfig(config.simulator().workers(),
+                    config.simulator().sessions(), config.simulator().boxes(),
+                    config.simulator().samplingRateHz(), seed)).simulate();
+            case "openpack" -> {
+                Path root = DatasetFormat.openPackRoot(Path.of(config.path()));
+                if (root == null) {
+                    throw new DataFormatException(Path.of(config.path()),
+                            "not an OpenPack root: no U#### folders here or under v1.0.0");
+                }
+                List<OpenPackSensor> sensors = new ArrayList<>();
+                for (String s : config.sensors()) {
+                    sensors.add(OpenPackSensor.parse(s));
+                }
+                OpenPackOptions options = sensors.isEmpty() ? OpenPackOptions.defaults()
+                        : OpenPackOptions.defaults().withSensors(sensors);
+                yield new OpenPackReader(options).read(root);
+            }
+            case "csv" -> new CsvRecordingReader().read(Path.of(config.path()));
+            default -> throw new IllegalArgumentException("data.source: unknown value '" + config.source() + "'");
+        };
+    }
+
+    private static List<Split> split(DataConfig.SplitSettings s, WindowSet windows) {
+        return switch (s.kind()) {
+            case "subject" -> List.of(new SubjectSplitter(s.train(), s.validation(), s.test()).split(windows));
+            case "session" -> List.of(new SessionSplitter(s.train(), s.validation(), s.test()).split(windows));
+            case "time-blocks" -> List.of(s.boxes() != null
+                    ? TimeBlockSplitter.byBoxes(DataConfig.BoxRanges.parse("data.split.boxes.train", s.boxes().train()),
+                            DataConfig.BoxRanges.parse("data.split.boxes.validation", s.boxes().validation()),
+                            DataConfig.BoxRanges.parse("data.split.boxes.test", s.boxes().test())).split(windows)
+                    : TimeBlockSplitter.byFractions(s.fractions().get(0), s.fractions().get(1),
+                            s.fractions().get(2)).split(windows));
+            case "leave-one-subject-out" -> new LeaveOneSubjectOutSplitter().folds(windows);
+            default -> throw new IllegalArgumentException("data.split.kind: unknown value '" + s.kind() + "'");
+        };
+    }
+
+    /** Z-score fitted on a fold's training windows. */
+    public ZScore normalisation(Split fold) {
+        return ZScore.fit(windows, fold.train());
+    }
+
+    private static String fingerprint(List<Recording> recordings, WindowSpec spec) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Recording r : recordings) {
+                md.update(r.fingerprint().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            md.update(spec.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
