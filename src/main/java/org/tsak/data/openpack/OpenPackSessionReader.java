@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,7 @@ final class OpenPackSessionReader {
 
         List<String> channels = new ArrayList<>();
         List<float[]> values = new ArrayList<>();
+        Set<SensorStream> heldNoted = new HashSet<>();
         for (OpenPackSensor s : options.sensors()) {
             SensorStream src = streams.get(s.folder());
             List<String> cols = s.fileColumns();
@@ -102,8 +104,8 @@ final class OpenPackSessionReader {
                 double snapMs = s.isAtr() ? periodMs / 2 : 0;
                 ClockAligner.Coverage cov = ClockAligner.align(times, src.timesMs(), sourceCols, out, snapMs,
                         s.scale());
-                if (!cov.complete()) {
-                    notes.add(src.label() + " (" + s.key() + "): covers " + src.timesMs()[0] + ".."
+                if (!cov.complete() && heldNoted.add(src)) {
+                    notes.add(src.label() + ": covers " + src.timesMs()[0] + ".."
                             + src.timesMs()[src.size() - 1] + " ms, the clock (" + clock.label() + ") "
                             + times[0] + ".." + times[n - 1] + " ms; held its first value for "
                             + cov.heldBefore() + " and its last value for " + cov.heldAfter()
