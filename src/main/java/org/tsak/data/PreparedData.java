@@ -96,14 +96,19 @@ public record PreparedData(List<Recording> recordings, WindowSet windows, List<S
             case "subject" -> List.of(new SubjectSplitter(s.train(), s.validation(), s.test()).split(windows));
             case "session" -> List.of(new SessionSplitter(s.train(), s.validation(), s.test()).split(windows));
             case "time-blocks" -> List.of(s.boxes() != null
-                    ? TimeBlockSplitter.byBoxes(DataConfig.BoxRanges.parse("data.split.boxes.train", s.boxes().train()),
-                            DataConfig.BoxRanges.parse("data.split.boxes.validation", s.boxes().validation()),
-                            DataConfig.BoxRanges.parse("data.split.boxes.test", s.boxes().test())).split(windows)
+                    ? TimeBlockSplitter.byBoxes(boxRange("train", s.boxes().train()),
+                            boxRange("validation", s.boxes().validation()),
+                            boxRange("test", s.boxes().test())).split(windows)
                     : TimeBlockSplitter.byFractions(s.fractions().get(0), s.fractions().get(1),
                             s.fractions().get(2)).split(windows));
             case "leave-one-subject-out" -> new LeaveOneSubjectOutSplitter().folds(windows);
             default -> throw new IllegalArgumentException("data.split.kind: unknown value '" + s.kind() + "'");
         };
+    }
+
+    private static TimeBlockSplitter.BoxRange boxRange(String part, String text) {
+        int[] r = DataConfig.BoxRanges.parse("data.split.boxes." + part, text);
+        return new TimeBlockSplitter.BoxRange(r[0], r[1]);
     }
 
     /** Z-score fitted on a fold's training windows. */

@@ -1,0 +1,16 @@
+package org.tsak.train;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.tsak.report.ComparisonTable;
+
+/**
+ * What an experiment produced.
+ *
+ * @param runDir            the run folder
+ * @param table             the comparison table
+ * @param windowsPerSecond  mean training throughput per stage (teacher, semantic-classifier, student)
+ */
+public record ExperimentOutcome(Path runDir, ComparisonTable table, Map<String, Double> windowsPerSecond) {
+}

@@ -1,0 +1,91 @@
+package org.tsak.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tsak.data.window.ChannelView;
+import org.tsak.data.window.Split;
+import org.tsak.data.window.WindowSet;
+import org.tsak.data.window.ZScore;
+import org.tsak.distill.DistillationLoss;
+import org.tsak.distill.DistillationStrategy;
+import org.tsak.distill.DistillationTargets;
+import org.tsak.distill.KdWeights;
+import org.tsak.distill.StudentOutputs;
+import org.tsak.distill.TargetKind;
+import org.tsak.distill.TeacherTargets;
+import org.tsak.model.StudentBlock;
+import org.tsak.model.StudentSpec;
+import org.tsak.model.StudentTrainingBlock;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Trains one student on one wrist's accelerometer with one distillation strategy, reading the
+ * frozen teacher's and semantic classifier's cached targets; validation uses the student alone.
+ */
+public final class StudentStage {
+
+    private StudentStage() {
+    }
+
+    /**
+     * @param windows    all windows
+     * @param fold       the split
+     * @param view       the student's channels (one wrist's acc_x, acc_y, acc_z)
+     * @param norm       z-score fitted on the fold's training windows
+     * @param targets    cached teacher/SC outputs for every window (null only for strategy none)
+     * @param spec       student sizes
+     * @param strategy   the distillation strategy
+     * @param weights    T, alpha, beta
+     * @param settings   optimisation
+     * @param checkpoint best weights file (the whole training block), or null
+     * @param progress   progress receiver
+     * @return the trained training block (its {@code student()} is the deployable model)
+     */
+    public static TrainedModel<StudentTrainingBlock> train(WindowSet windows, Split fold, ChannelView view,
+            ZScore norm, TeacherTargets targets, StudentSpec spec, DistillationStrategy strategy, KdWeights weights,
+            StageSettings settings, Path checkpoint, ProgressListener progress) throws IOException {
+        if (!strategy.requiredTargets().isEmpty() && targets == null) {
+            throw new IllegalStateException("strategy " + strategy.name() + " needs cached teacher targets");
+        }
+        int repSize = targets == null ? spec.representationSize() : targets.repSize();
+        Model model = Model.newInstance("student-" + strategy.name());
+        StudentTrainingBlock block = new StudentTrainingBlock(new StudentBlock(spec), strategy.featureTargets(),
+                repSize);
+        model.setBlock(block);
+        BatchFeeder feeder = Feeders.windows(windows, view, norm);
+        int[] labels = windows.classIndices();
+        DistillationLoss kd = new DistillationLoss(strategy, weights);
+        List<TargetKind> required = strategy.requiredTargets();
+        List<TargetKind> features = strategy.featureTargets();
+        BatchLoss loss = (out, m, ex, from, count) -> {
+            Map<TargetKind, NDArray> t = new EnumMap<>(TargetKind.class);
+            for (TargetKind k : required) {
+                t.put(k, Feeders.rows(m, targets, k, ex, from, count));
+            }
+            Map<TargetKind, NDArray> proj = new EnumMap<>(TargetKind.class);
+            for (int i = 0; i < features.size(); i++) {
+                proj.put(features.get(i), out.get(2 + i));
+            }
+            return kd.evaluate(new StudentOutputs(out.get(StudentBlock.LOGITS), proj),
+                    new DistillationTargets(Feeders.labels(m, labels, ex, from, count), t));
+        };
+        try {
+            StageResult result = new StageTrainer(settings, progress).train(model,
+                    new Shape[] {new Shape(2, view.size(), windows.windowSamples())}, fold.train(), feeder, loss,
+                    b -> TeacherStage.validationF1(block.student(), model, windows, fold.validation(), feeder,
+                            StudentBlock.LOGITS), checkpoint);
+            return new TrainedModel<>(model, block, result);
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+}

@@ -1,0 +1,72 @@
+package org.tsak.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.tsak.data.window.ChannelView;
+import org.tsak.data.window.WindowSet;
+import org.tsak.data.window.ZScore;
+import org.tsak.distill.TeacherTargets;
+import org.tsak.model.SemanticClassifierBlock;
+import org.tsak.model.TeacherBlock;
+
+import ai.djl.ndarray.NDManager;
+
+/**
+ * Computes the frozen teacher's outputs (logits, Attn-, Causal-, Combi-Rep) and the semantic
+ * classifier's logits once for every window, and caches them on disk keyed by the weights and
+ * the data fingerprint, so students and epochs never run the teacher again.
+ */
+public final class TargetCaching {
+
+    private static final int BATCH = 256;
+
+    private TargetCaching() {
+    }
+
+    /** The teacher's outputs for every window; SC logits left zero (filled by {@link #withSemantic}). */
+    public static TeacherTargets teacherOutputs(TeacherBlock teacher, NDManager manager, WindowSet windows,
+            ChannelView view, ZScore norm, String key) {
+        int[] all = windows.allIndices();
+        float[][] out = Inference.run(teacher, manager, Feeders.windows(windows, view, norm), all, BATCH,
+                TeacherBlock.LOGITS, TeacherBlock.ATTN_REP, TeacherBlock.CAUSAL_REP, TeacherBlock.COMBI_REP);
+        int n = all.length;
+        int classes = out[0].length / n;
+        int d = out[1].length / n;
+        return new TeacherTargets(key, n, classes, d, out[0], out[1], out[2], out[3], new float[n * classes]);
+    }
+
+    /** Adds the semantic classifier's logits for every window. */
+    public static TeacherTargets withSemantic(TeacherTargets t, SemanticClassifierBlock sc, NDManager manager,
+            String key) {
+        int[] all = new int[t.windows()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        float[] sl = Inference.run(sc, manager, Feeders.representations(t), all, BATCH, 0)[0];
+        return new TeacherTargets(key, t.windows(), t.classes(), t.repSize(), t.teacherLogits(), t.attnRep(),
+                t.causalRep(), t.combiRep(), sl);
+    }
+
+    /** Loads the cache at {@code file} if its key matches, else empty. */
+    public static Optional<TeacherTargets> cached(Path file, String key) throws IOException {
+        return TeacherTargets.load(file, key);
+    }
+
+    /** SHA-256 over the given weight blobs and strings: the cache key. */
+    public static String key(String dataFingerprint, byte[]... weights) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(dataFingerprint.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            for (byte[] w : weights) {
+                md.update(w);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
