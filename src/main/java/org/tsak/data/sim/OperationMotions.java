@@ -34,7 +34,7 @@ final class OperationMotions {
             // attach the box label: peel and press on the box side
             Map.entry(600, HandPattern.of(60, -10, 10, 10, 6, 1.2, 0.03, 0.02, 0.01, 0.9, 0.2, 0.15)),
             // scan the label: hold the scanner, small sweeps
-            Map.entry(700, HandPattern.of(-60, 20, 5, 5, 20, 0.6, 0.02, 0.03, 0.01, 0.4, 0.2, 0.3)),
+            Map.entry(700, HandPattern.of(-60, 20, 5, 5, 10, 0.6, 0.02, 0.03, 0.01, 0.4, 0.2, 0.3)),
             // attach the shipping label: the same peel and press as 600
             Map.entry(800, HandPattern.of(57, -12, 10, 10, 8, 1.1, 0.03, 0.02, 0.01, 0.85, 0.3, 0.15)),
             // put the box on the back table: hold it like the scanner grip, turn round and back

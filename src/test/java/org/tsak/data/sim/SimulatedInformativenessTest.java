@@ -28,11 +28,18 @@ class SimulatedInformativenessTest {
         List<Recording> train = recs.stream().filter(r -> !r.subjectId().equals("W04")).toList();
         List<Recording> test = recs.stream().filter(r -> r.subjectId().equals("W04")).toList();
 
-        double all = nearestCentroidAccuracy(train, test, FactorySimulator.CHANNELS);
-        double oneHand = nearestCentroidAccuracy(train, test, ONE_HAND);
-        double trainAll = nearestCentroidAccuracy(train, train, FactorySimulator.CHANNELS);
+        int[][] allConfusion = nearestCentroidConfusion(train, test, FactorySimulator.CHANNELS);
+        int[][] oneConfusion = nearestCentroidConfusion(train, test, ONE_HAND);
+        double all = accuracy(allConfusion);
+        double oneHand = accuracy(oneConfusion);
+        double trainAll = accuracy(nearestCentroidConfusion(train, train, FactorySimulator.CHANNELS));
         System.out.printf("nearest-centroid accuracy on W04: all sensors %.3f, right_wrist acc only %.3f"
                 + " (all sensors on training workers %.3f)%n", all, oneHand, trainAll);
+        double allPairs = pairConfusion(allConfusion);
+        double onePairs = pairConfusion(oneConfusion);
+        System.out.printf("windows of the designed pairs taken for their partner: all sensors %.3f,"
+                + " right_wrist acc only %.3f%n", allPairs, onePairs);
+        assertTrue(onePairs >= allPairs + 0.10, "the designed pairs should confuse one wrist's accelerometer");
 
         assertTrue(all - oneHand >= 0.10, "all sensors " + all + " vs one hand " + oneHand);
         assertTrue(all >= 0.6, "all-sensor problem should be learnable: " + all);
@@ -74,7 +81,36 @@ class SimulatedInformativenessTest {
         return new Windows(xs, ys);
     }
 
-    static double nearestCentroidAccuracy(List<Recording> train, List<Recording> test, List<String> channels) {
+    /** The operation pairs designed to look alike to the dominant wrist's accelerometer. */
+    private static final int[][] PAIRS = {{600, 800}, {200, 1000}, {400, 500}, {700, 900}};
+
+    /** Fraction of the pairs' test windows predicted as the partner operation. */
+    private static double pairConfusion(int[][] confusion) {
+        int partner = 0;
+        int total = 0;
+        for (int[] pair : PAIRS) {
+            int a = Operations.indexOf(pair[0]);
+            int b = Operations.indexOf(pair[1]);
+            partner += confusion[a][b] + confusion[b][a];
+            total += java.util.Arrays.stream(confusion[a]).sum() + java.util.Arrays.stream(confusion[b]).sum();
+        }
+        return partner / (double) total;
+    }
+
+    static double accuracy(int[][] confusion) {
+        int correct = 0;
+        int total = 0;
+        for (int i = 0; i < confusion.length; i++) {
+            for (int j = 0; j < confusion.length; j++) {
+                total += confusion[i][j];
+                correct += i == j ? confusion[i][j] : 0;
+            }
+        }
+        return correct / (double) total;
+    }
+
+    /** Confusion counts {@code [true class][predicted class]} over the ten operations. */
+    static int[][] nearestCentroidConfusion(List<Recording> train, List<Recording> test, List<String> channels) {
         Windows tr = windows(train, channels);
         Windows te = windows(test, channels);
         int d = tr.features().get(0).length;
@@ -112,7 +148,7 @@ class SimulatedInformativenessTest {
                 centroid[c][j] /= Math.max(1, count[c]);
             }
         }
-        int correct = 0;
+        int[][] confusion = new int[classes][classes];
         for (int k = 0; k < te.features().size(); k++) {
             double[] f = te.features().get(k);
             int best = -1;
@@ -131,10 +167,8 @@ class SimulatedInformativenessTest {
                     best = c;
                 }
             }
-            if (best == te.labels().get(k)) {
-                correct++;
-            }
+            confusion[te.labels().get(k)][best]++;
         }
-        return correct / (double) te.features().size();
+        return confusion;
     }
 }
