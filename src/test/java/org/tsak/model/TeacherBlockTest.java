@@ -41,9 +41,9 @@ class TeacherBlockTest {
     }
 
     @Test
-    void causalRepSeesOnlyThePast() {
-        // Changing the last sample can only change Causal-Rep through the last step; changing
-        // nothing must give identical outputs, and a batch row must not affect another row.
+    void rowsOfABatchAreIndependentInInference() {
+        // BatchNorm uses running statistics in inference, so a row's output must not depend
+        // on the other rows of the batch.
         try (NDManager manager = NDManager.newBaseManager()) {
             TeacherBlock teacher = TeacherBlock.create(tiny(), manager, 7);
             ParameterStore ps = new ParameterStore(manager, false);
