@@ -75,7 +75,8 @@ public final class DistillationLoss extends Loss {
     public NDArray evaluate(StudentOutputs outputs, DistillationTargets targets) {
         NDArray total = null;
         for (Term term : weightedTerms(outputs, targets)) {
-            NDArray weighted = term.value().mul(term.weight());
+            // a float scalar: a double would promote the 0-dim float32 term to float64
+            NDArray weighted = term.value().mul((float) term.weight());
             total = total == null ? weighted : total.add(weighted);
         }
         return total;
@@ -178,8 +179,8 @@ public final class DistillationLoss extends Loss {
     public static NDArray klDivergence(NDArray teacherLogits, NDArray studentLogits,
             double temperature) {
         long n = studentLogits.getShape().get(0);
-        NDArray logP = teacherLogits.div(temperature).logSoftmax(1);
-        NDArray logQ = studentLogits.div(temperature).logSoftmax(1);
+        NDArray logP = teacherLogits.div((float) temperature).logSoftmax(1);
+        NDArray logQ = studentLogits.div((float) temperature).logSoftmax(1);
         return logP.exp().mul(logP.sub(logQ)).sum().div(n);
     }
 

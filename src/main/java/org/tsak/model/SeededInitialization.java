@@ -18,14 +18,18 @@ import ai.djl.nn.Block;
  * generator is global, seeding and drawing happen under one lock; other code drawing random
  * numbers concurrently from the engine (e.g. dropout in another thread) would still disturb it.
  */
-final class SeededInitialization {
+public final class SeededInitialization {
 
     private static final Object LOCK = new Object();
 
     private SeededInitialization() {
     }
 
-    static <B extends Block> B initialize(B block, NDManager manager, long seed,
+    /**
+     * Seeds the engine with {@code Long.hashCode(seed)} and initialises {@code block} as float32
+     * for {@code inputShapes}; returns the block.
+     */
+    public static <B extends Block> B initialize(B block, NDManager manager, long seed,
             Shape... inputShapes) {
         synchronized (LOCK) {
             Engine.getInstance().setRandomSeed(Long.hashCode(seed));

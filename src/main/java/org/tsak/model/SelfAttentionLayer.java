@@ -83,7 +83,7 @@ public final class SelfAttentionLayer extends AbstractBlock {
         NDArray q = splitHeads(Forward.one(query, ps, normed, training, params), batch, length);
         NDArray k = splitHeads(Forward.one(key, ps, normed, training, params), batch, length);
         NDArray v = splitHeads(Forward.one(value, ps, normed, training, params), batch, length);
-        double scale = 1.0 / Math.sqrt((double) embedChannels / heads);
+        float scale = (float) (1.0 / Math.sqrt((double) embedChannels / heads));
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale); // N x H x L x L
         NDArray weights = scores.softmax(-1); // over keys
         NDArray context = weights.matMul(v) // N x H x L x Dh
