@@ -98,6 +98,7 @@ public final class StageTrainer {
                     try (NDManager sub = trainer.getManager().newSubManager()) {
                         NDList in = feeder.inputs(sub, order, from, count);
                         try (GradientCollector gc = trainer.newGradientCollector()) {
+                            gc.zeroGradients(); // PyTorch accumulates gradients unless told not to
                             NDList out = trainer.forward(in);
                             NDArray l = loss.loss(out, sub, order, from, count);
                             lossSum += l.getFloat();
