@@ -151,6 +151,10 @@ public final class ExperimentRunner {
             BatchFeeder teacherFeeder = Feeders.windows(windows, data.teacherView(), norm);
             float[] teacherTest = Inference.run(teacher.block(), teacher.model().getNDManager(), teacherFeeder, test,
                     256, TeacherBlock.LOGITS)[0];
+            SubmissionWriter.write(dir.resolve("ground-truth.json"), WindowScoring.truths(windows, test).entrySet()
+                    .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                            e -> new org.tsak.eval.TimedPredictions(e.getValue().secondsMs(),
+                                    e.getValue().operationIds()), (a, b) -> a, LinkedHashMap::new)));
             EvaluationResult teacherResult = evaluate(dir.resolve("teacher"), "teacher", windows, test,
                     teacherTest, teacher.result(), Map.of("fold", f));
             results.add("teacher", "-", teacherResult);
