@@ -47,12 +47,12 @@ public record DataConfig(String source, String path, SimulatorSettings simulator
      * @param samplingRateHz sample rate
      */
     public record SimulatorSettings(Integer workers, Integer sessions, Integer boxes, Double samplingRateHz) {
-        /** Demo default: 4 workers x 2 sessions x 6 boxes at 30 Hz. */
+        /** Default: 5 workers x 2 sessions x 6 boxes at 30 Hz. */
         public static final SimulatorSettings DEFAULT = new SimulatorSettings(null, null, null, null);
 
         /** Applies defaults and validates. */
         public SimulatorSettings {
-            workers = workers == null ? 4 : workers;
+            workers = workers == null ? 5 : workers;
             sessions = sessions == null ? 2 : sessions;
             boxes = boxes == null ? 6 : boxes;
             samplingRateHz = samplingRateHz == null ? 30.0 : samplingRateHz;
@@ -98,9 +98,9 @@ public record DataConfig(String source, String path, SimulatorSettings simulator
         /** Valid kinds. */
         public static final List<String> KINDS = List.of("subject", "session", "time-blocks",
                 "leave-one-subject-out");
-        /** By subject: W01, W02 train, W03 validation, W04 test (the demo). */
-        public static final SplitSettings DEFAULT = new SplitSettings("subject", List.of("W01", "W02"),
-                List.of("W03"), List.of("W04"), null, null);
+        /** By subject: W01-W03 train, W04 validation, W05 test (the demo). */
+        public static final SplitSettings DEFAULT = new SplitSettings("subject", List.of("W01", "W02", "W03"),
+                List.of("W04"), List.of("W05"), null, null);
 
         /** Validates. */
         public SplitSettings {

@@ -21,24 +21,24 @@ public record ModelConfig(Teacher teacher, Semantic semantic, Student student) {
     /**
      * Teacher sizes (TSAK.md, stage 1).
      *
-     * @param embedChannels      conv embedding width E (default 64)
+     * @param embedChannels      conv embedding width E (default 96)
      * @param convLayers         conv embedding layers (default 2)
      * @param kernelSize         conv kernel (default 5)
      * @param attentionHeads     heads of the self-attention (default 4)
      * @param attentionLayers    self-attention blocks (default 1)
-     * @param representationSize size d of Attn-, Causal- and Combi-Rep (default 64)
+     * @param representationSize size d of Attn-, Causal- and Combi-Rep (default 96)
      * @param dropout            dropout rate (default 0.1)
      */
     public record Teacher(Integer embedChannels, Integer convLayers, Integer kernelSize, Integer attentionHeads,
             Integer attentionLayers, Integer representationSize, Double dropout) {
         /** Applies defaults and validates. */
         public Teacher {
-            embedChannels = embedChannels == null ? 64 : embedChannels;
+            embedChannels = embedChannels == null ? 96 : embedChannels;
             convLayers = convLayers == null ? 2 : convLayers;
             kernelSize = kernelSize == null ? 5 : kernelSize;
             attentionHeads = attentionHeads == null ? 4 : attentionHeads;
             attentionLayers = attentionLayers == null ? 1 : attentionLayers;
-            representationSize = representationSize == null ? 64 : representationSize;
+            representationSize = representationSize == null ? 96 : representationSize;
             dropout = dropout == null ? 0.1 : dropout;
             ConfigChecks.positive("model.teacher.embedChannels", embedChannels);
             ConfigChecks.positive("model.teacher.convLayers", convLayers);
@@ -57,13 +57,13 @@ public record ModelConfig(Teacher teacher, Semantic semantic, Student student) {
     /**
      * Semantic classifier sizes (TSAK.md, stage 2).
      *
-     * @param hiddenSize hidden layer width (default 64)
+     * @param hiddenSize hidden layer width (default 128)
      * @param dropout    dropout rate (default 0.2)
      */
     public record Semantic(Integer hiddenSize, Double dropout) {
         /** Applies defaults and validates. */
         public Semantic {
-            hiddenSize = hiddenSize == null ? 64 : hiddenSize;
+            hiddenSize = hiddenSize == null ? 128 : hiddenSize;
             dropout = dropout == null ? 0.2 : dropout;
             ConfigChecks.positive("model.semantic.hiddenSize", hiddenSize);
             ConfigChecks.inRange("model.semantic.dropout", dropout, 0, 0.9);
