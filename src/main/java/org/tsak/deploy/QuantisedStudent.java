@@ -12,7 +12,7 @@ package org.tsak.deploy;
  * <p><b>Activations</b>: symmetric, per tensor, computed per window at run time (dynamic
  * quantisation): each layer's input (the normalised window, each conv output, the pooled vector)
  * is re-quantised with {@code amax = max |x|}, {@code q = clamp(floor(x * (127 / amax) + 0.5), -127, 127)}
- * ({@code amax = 0} gives all zeros). Products are accumulated in int32 and dequantised per output
+ * ({@code amax <= AMAX_FLOOR} gives all zeros). Products are accumulated in int32 and dequantised per output
  * channel: {@code y = acc * (sw[o] * sx) + b[o]} with {@code sx = amax / 127}, then ReLU.
  * Pooling stays float. Accumulators cannot overflow: {@code |acc| <= 127 * 127 * in * k}.
  */
@@ -76,6 +76,17 @@ public final class QuantisedStudent {
             i--;
         }
         return Math.max(-QMAX, Math.min(QMAX, i));
+    }
+
+    /**
+     * Activations whose largest magnitude is at or below this are quantised to all zeros
+     * (avoids an infinite {@code 127 / amax}).
+     */
+    public static final float AMAX_FLOOR = 1e-30f;
+
+    /** {@code 127 / amax}, or 0 when {@code amax <= AMAX_FLOOR}. */
+    static float inverseScale(float amax) {
+        return amax > AMAX_FLOOR ? QMAX / amax : 0f;
     }
 
     /** The folded float student this was quantised from. */

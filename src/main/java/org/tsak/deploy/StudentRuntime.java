@@ -47,7 +47,7 @@ public final class StudentRuntime {
     private final float[] bufferB;
     private final float[] rep;
     private final float[] scratchLogits;
-    private final byte[] qActivation;
+    private final int[] qActivation;
     private final int[] accumulator;
     private final byte[] qRep;
 
@@ -90,7 +90,7 @@ public final class StudentRuntime {
             }
             qLinearWeight = q.linearWeight();
             qLinearScales = q.linearScales();
-            qActivation = new byte[maxChannels * rowStride];
+            qActivation = new int[maxChannels * rowStride];
             accumulator = new int[lengthSamples];
             qRep = new byte[rep.length];
         } else {
@@ -265,11 +265,19 @@ public final class StudentRuntime {
             Arrays.fill(out, ob, ob + len, b[o]);
             for (int i = 0; i < cin; i++) {
                 int wb = (o * cin + i) * k;
-                for (int kk = 0; kk < k; kk++) {
-                    float wv = wt[wb + kk];
-                    int ib = i * w + shift + kk;
+                int ib = i * w + shift;
+                if (k == 5) {
+                    taps5(out, ob, in, ib, wt[wb], wt[wb + 1], wt[wb + 2], wt[wb + 3], wt[wb + 4], len);
+                } else if (k == 3) {
+                    taps3(out, ob, in, ib, wt[wb], wt[wb + 1], wt[wb + 2], len);
+                } else {
                     for (int t = 0; t < len; t++) {
-                        out[ob + t] += wv * in[ib + t];
+                        int j = ib + t;
+                        float s = wt[wb] * in[j];
+                        for (int kk = 1; kk < k; kk++) {
+                            s += wt[wb + kk] * in[j + kk];
+                        }
+                        out[ob + t] += s;
                     }
                 }
             }
@@ -277,6 +285,27 @@ public final class StudentRuntime {
                 float v = out[ob + t];
                 out[ob + t] = v > 0f ? v : 0f;
             }
+        }
+    }
+
+    /**
+     * {@code out[ob+t] += w0*in[ib+t] + ... + w4*in[ib+t+4]} for t in [0, len): the taps are summed
+     * left to right first, then added to {@code out}. This is the float summation order that the C
+     * export reproduces (integer sums are exact in any order).
+     */
+    private static void taps5(float[] out, int ob, float[] in, int ib, float w0, float w1, float w2, float w3,
+            float w4, int len) {
+        for (int t = 0; t < len; t++) {
+            int j = ib + t;
+            out[ob + t] += w0 * in[j] + w1 * in[j + 1] + w2 * in[j + 2] + w3 * in[j + 3] + w4 * in[j + 4];
+        }
+    }
+
+    /** Three-tap version of {@link #taps5}. */
+    private static void taps3(float[] out, int ob, float[] in, int ib, float w0, float w1, float w2, int len) {
+        for (int t = 0; t < len; t++) {
+            int j = ib + t;
+            out[ob + t] += w0 * in[j] + w1 * in[j + 1] + w2 * in[j + 2];
         }
     }
 
@@ -295,13 +324,13 @@ public final class StudentRuntime {
                 amax = a > amax ? a : amax;
             }
         }
-        float inv = amax > 0f ? QuantisedStudent.QMAX / amax : 0f;
+        float inv = QuantisedStudent.inverseScale(amax);
         float sx = amax / QuantisedStudent.QMAX;
-        byte[] qa = qActivation;
+        int[] qa = qActivation; // int8 values held in ints: the JIT vectorises int multiply-adds, not byte ones
         for (int i = 0; i < cin; i++) {
             int ib = i * w + padSamples;
             for (int t = 0; t < len; t++) {
-                qa[ib + t] = (byte) QuantisedStudent.quantiseActivation(in[ib + t], inv);
+                qa[ib + t] = QuantisedStudent.quantiseActivation(in[ib + t], inv);
             }
         }
         byte[] qw = qWeights[l];
@@ -312,11 +341,23 @@ public final class StudentRuntime {
             Arrays.fill(acc, 0);
             for (int i = 0; i < cin; i++) {
                 int wb = (o * cin + i) * k;
-                for (int kk = 0; kk < k; kk++) {
-                    int wv = qw[wb + kk];
-                    int ib = i * w + shift + kk;
+                int ib = i * w + shift;
+                if (k == 5) {
+                    int w0 = qw[wb];
+                    int w1 = qw[wb + 1];
+                    int w2 = qw[wb + 2];
+                    int w3 = qw[wb + 3];
+                    int w4 = qw[wb + 4];
                     for (int t = 0; t < len; t++) {
-                        acc[t] += wv * qa[ib + t];
+                        int j = ib + t;
+                        acc[t] += w0 * qa[j] + w1 * qa[j + 1] + w2 * qa[j + 2] + w3 * qa[j + 3] + w4 * qa[j + 4];
+                    }
+                } else {
+                    for (int kk = 0; kk < k; kk++) {
+                        int wv = qw[wb + kk];
+                        for (int t = 0; t < len; t++) {
+                            acc[t] += wv * qa[ib + kk + t];
+                        }
                     }
                 }
             }
@@ -361,7 +402,7 @@ public final class StudentRuntime {
             float a = Math.abs(rep[j]);
             amax = a > amax ? a : amax;
         }
-        float inv = amax > 0f ? QuantisedStudent.QMAX / amax : 0f;
+        float inv = QuantisedStudent.inverseScale(amax);
         float sx = amax / QuantisedStudent.QMAX;
         for (int j = 0; j < r; j++) {
             qRep[j] = (byte) QuantisedStudent.quantiseActivation(rep[j], inv);
