@@ -323,7 +323,7 @@ public final class StudentArtifactFile {
     }
 
     private static float[] floats(ByteBuffer in, long n) {
-        if (n * 4 > in.remaining()) {
+        if (n < 0 || n > in.remaining() / 4) {
             throw new BufferUnderflowException();
         }
         float[] v = new float[(int) n];

@@ -13,6 +13,10 @@ import java.util.Arrays;
  * takes an already normalised window. Computation: batch norm folded into the conv weights
  * ({@link FoldedStudent}); activations live in two zero-padded ping-pong buffers so the
  * convolution's inner loop is a bounds-free multiply-add over time that the JIT can vectorise.
+ * Summation order (which the C export copies): per output channel, out starts at the folded
+ * bias; for each input channel, the k taps {@code w[kk] * x[t + kk - k/2]} are summed left to
+ * right and the sum is added to out; then ReLU. Pooling sums over time in order and divides by
+ * {@code L}; the linear layer starts at the bias and adds {@code w[o][j] * rep[j]} in order.
  *
  * <p>Two variants: {@link #of(StudentArtifact)} (float32) and {@link #quantised(StudentArtifact)}
  * (int8 weights per output channel, int8 activations re-quantised per layer per window, int32

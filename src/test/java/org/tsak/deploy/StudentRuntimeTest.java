@@ -109,7 +109,7 @@ class StudentRuntimeTest {
         for (StudentRuntime rt : List.of(StudentRuntime.of(a), StudentRuntime.quantised(a))) {
             float[] raw = StudentFixtures.rawWindow(new Random(5), a);
             float[] out = new float[11];
-            for (int i = 0; i < 2000; i++) {
+            for (int i = 0; i < 1000; i++) {
                 rt.logits(raw, out);
             }
             com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -132,10 +132,10 @@ class StudentRuntimeTest {
         for (StudentRuntime rt : List.of(StudentRuntime.of(a), StudentRuntime.quantised(a))) {
             float[] raw = StudentFixtures.rawWindow(new Random(6), a);
             float[] out = new float[11];
-            for (int i = 0; i < 20_000; i++) {
+            for (int i = 0; i < 5_000; i++) {
                 rt.logits(raw, out);
             }
-            int n = 20_000;
+            int n = 5_000;
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 rt.logits(raw, out);
