@@ -1,0 +1,27 @@
+package org.tsak.deploy;
+
+/**
+ * Memory a C export of the student needs on a microcontroller.
+ *
+ * @param precision           {@code float32} or {@code int8}
+ * @param flashWeightBytes    constant data for the network: weights, biases, scales and the input
+ *                            normalisation (code, class names and ids not included)
+ * @param ramActivationBytes  static buffers: the two zero-padded ping-pong activation buffers, the
+ *                            pooled vector and, for int8, the quantised activation row and the
+ *                            int32 accumulator (the logits array is the caller's)
+ * @param multiplyAdds        multiply-adds per window
+ */
+public record CFootprint(String precision, long flashWeightBytes, long ramActivationBytes, long multiplyAdds) {
+
+    /** One line for logs and reports, e.g. {@code C export (float32): flash 11,852 B weights, RAM 12,416 B ...}. */
+    public String describe() {
+        return String.format(java.util.Locale.ROOT,
+                "C export (%s): flash %,d B weights, RAM %,d B activations, %,d multiply-adds per window",
+                precision, flashWeightBytes, ramActivationBytes, multiplyAdds);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

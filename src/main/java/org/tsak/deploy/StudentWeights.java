@@ -1,0 +1,69 @@
+package org.tsak.deploy;
+
+import java.util.List;
+
+/**
+ * The trained parameters of a student network, independent of any deep-learning engine:
+ * conv blocks ({@link ConvLayer}) applied in order, global average pooling over time, then a
+ * {@link LinearLayer} to logits.
+ *
+ * <p>Shapes: input {@code [C0, L]} (NCW, one window) -> conv i: {@code [C(i+1), L]} ->
+ * pool: {@code [C_last]} -> logits {@code [classes]}. Immutable.
+ *
+ * @param convLayers at least one conv block; each one's input channels equal the previous output channels
+ * @param linear     classifier head; its input equals the last conv block's output channels
+ */
+public record StudentWeights(List<ConvLayer> convLayers, LinearLayer linear) {
+
+    /**
+     * Validates that the layers chain.
+     *
+     * @throws IllegalArgumentException naming the layer whose shape does not fit
+     */
+    public StudentWeights {
+        if (convLayers == null || convLayers.isEmpty()) {
+            throw new IllegalArgumentException("a student needs at least one conv layer");
+        }
+        if (linear == null) {
+            throw new IllegalArgumentException("a student needs a linear classifier layer");
+        }
+        convLayers = List.copyOf(convLayers);
+        for (int i = 1; i < convLayers.size(); i++) {
+            int prevOut = convLayers.get(i - 1).outChannels();
+            int in = convLayers.get(i).inChannels();
+            if (in != prevOut) {
+                throw new IllegalArgumentException("conv layer " + i + " takes " + in
+                        + " input channels but conv layer " + (i - 1) + " produces " + prevOut);
+            }
+        }
+        int last = convLayers.get(convLayers.size() - 1).outChannels();
+        if (linear.in() != last) {
+            throw new IllegalArgumentException("linear layer takes " + linear.in()
+                    + " features but the last conv layer produces " + last + " channels");
+        }
+    }
+
+    /** Input channels of the first conv layer. */
+    public int inputChannels() {
+        return convLayers.get(0).inChannels();
+    }
+
+    /** Number of logits. */
+    public int classCount() {
+        return linear.out();
+    }
+
+    /** Size of the pooled representation (the last conv layer's channels). */
+    public int representationSize() {
+        return linear.in();
+    }
+
+    /** Trainable parameters (conv weights and biases, batch-norm gamma and beta, linear). */
+    public long parameterCount() {
+        long n = linear.parameterCount();
+        for (ConvLayer c : convLayers) {
+            n += c.parameterCount();
+        }
+        return n;
+    }
+}
