@@ -106,6 +106,7 @@ public final class ExperimentRunner {
         dataSummary.put("fingerprint", data.fingerprint());
         dataSummary.put("windows", windows.size());
         dataSummary.put("windowSamples", windowSamples);
+        dataSummary.put("samplingRateHz", windows.samplingRateHz());
         dataSummary.put("teacherChannels", data.teacherView().names());
         dataSummary.put("studentChannels", data.studentView().names());
         List<String> foldSummaries = new ArrayList<>();

@@ -1,0 +1,94 @@
+package org.tsak.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.tsak.deploy.CExport;
+import org.tsak.deploy.CExporter;
+import org.tsak.deploy.OnnxExporter;
+import org.tsak.deploy.StudentArtifact;
+import org.tsak.train.ExportCheck;
+import org.tsak.train.StudentExporter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tsak export}: ships a trained student as a .tsak artifact, ONNX model or C99 source pair. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export a run's student: 'tsak' (versioned, checksummed artifact for the pure-Java runtime"
+                + " and `tsak stream`), 'onnx' (ONNX opset 13), or 'c' (one .h/.c pair, no malloc).")
+final class ExportCommand implements Callable<Integer> {
+
+    /** Export formats. */
+    enum Format { tsak, onnx, c }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--run", required = true, description = "Run folder of `tsak experiment`.")
+    Path run;
+
+    @Option(names = "--format", defaultValue = "tsak", description = "tsak, onnx or c. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--strategy", description = "Student's strategy. Default: the best by mean test macro-F1.")
+    String strategy;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Student's seed index. Default: ${DEFAULT-VALUE}.")
+    int seed;
+
+    @Option(names = "--int8", description = "C export: int8 weights (post-training quantisation).")
+    boolean int8;
+
+    @Option(names = "--out", description = "Output file (tsak, onnx) or folder (c). Default: <run>/export/.")
+    Path out;
+
+    @Option(names = "--check", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Re-run the test windows through DJL and the exported runtime and compare (default on).")
+    boolean check;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter pw = spec.commandLine().getOut();
+        String chosen = strategy == null ? StudentExporter.bestStrategy(run) : strategy;
+        StudentArtifact artifact = StudentExporter.fromRun(run, chosen, seed);
+        Path exportDir = run.resolve("export");
+        switch (format) {
+            case tsak -> {
+                Path file = out != null ? out : exportDir.resolve("student-" + chosen + ".tsak");
+                artifact.write(file);
+                pw.printf("wrote %s (%,d bytes): student [%s] seed %d, %d parameters, channels %s%n", file,
+                        Files.size(file), chosen, seed, artifact.weights().parameterCount(), artifact.channelNames());
+            }
+            case onnx -> {
+                Path file = out != null ? out : exportDir.resolve("student-" + chosen + ".onnx");
+                OnnxExporter.write(artifact, file);
+                pw.printf("wrote %s (%,d bytes): ONNX IR %d, opset %d, input '%s' [N,%d,%d] raw units, output '%s'"
+                        + " [N,%d]%n", file, Files.size(file), OnnxExporter.IR_VERSION, OnnxExporter.OPSET_VERSION,
+                        OnnxExporter.INPUT_NAME, artifact.inputChannels(), artifact.windowSamples(),
+                        OnnxExporter.OUTPUT_NAME, artifact.classIds().size());
+            }
+            case c -> {
+                Path dir = out != null ? out : exportDir.resolve("c");
+                CExport c = CExporter.render(artifact, "tsak_student",
+                        int8 ? CExporter.Precision.INT8 : CExporter.Precision.FLOAT32);
+                c.write(dir);
+                pw.printf("wrote %s/tsak_student.h and .c: %s%n", dir, c.footprint().describe());
+            }
+            default -> throw new IllegalStateException(format.toString());
+        }
+        if (check) {
+            ExportCheck r = ExportCheck.run(run, artifact, chosen, seed);
+            pw.printf(Locale.ROOT, "check on %d test windows: max |logit diff| vs DJL: float %.2e, int8 %.2e;"
+                    + " test macro-F1: DJL %.4f, float runtime %.4f, int8 runtime %.4f (int8 costs %+.4f)%n",
+                    r.windows(), r.maxAbsDiffFloat(), r.maxAbsDiffInt8(), r.macroF1Djl(), r.macroF1Float(),
+                    r.macroF1Int8(), r.macroF1Int8() - r.macroF1Float());
+        }
+        pw.flush();
+        return 0;
+    }
+}
