@@ -49,37 +49,16 @@ public record ExportCheck(int windows, double maxAbsDiffFloat, double maxAbsDiff
      */
     public static ExportCheck run(Path runDir, StudentArtifact artifact, String strategy, int seed)
             throws IOException {
-        Path configFile = runDir.resolve("config.yaml");
-        ExperimentConfig config = ConfigLoader.parse(Files.readString(configFile), configFile.toString());
-        PreparedData data = PreparedData.prepare(config.data(), Seeds.derive(config.seed(), "data"));
-        WindowSet set = data.windows();
-        Split fold = data.folds().get(0);
-        int[] test = fold.test();
-        ChannelView view = ChannelView.of(set.channels(), artifact.channelNames());
-        int c = view.size();
-        int l = set.windowSamples();
-        float[] raw = set.fill(test, view, null);
-        float[] norm = set.fill(test, view, data.normalisation(fold));
+        TestWindows t = TestWindows.load(runDir, artifact, strategy, seed);
+        int c = artifact.inputChannels();
+        int l = artifact.windowSamples();
+        int k = Operations.CLASS_COUNT;
+        int[] test = t.test();
+        float[] raw = t.raw();
+        float[] djl = t.djlLogits();
+        WindowSet set = t.windows();
         StudentRuntime floatRt = StudentRuntime.of(artifact);
         StudentRuntime int8Rt = StudentRuntime.quantised(artifact);
-        int k = Operations.CLASS_COUNT;
-        float[] djl;
-        Path foldDir = Files.isDirectory(runDir.resolve("fold-0")) ? runDir.resolve("fold-0") : runDir;
-        Path params = foldDir.resolve("students/" + strategy + "/seed-" + seed + "/student.params");
-        StudentSpec spec = new StudentSpec(c, l, config.model().student().convChannelArray(),
-                config.model().student().kernelSize(), k);
-        try (NDManager m = NDManager.newBaseManager()) {
-            StudentBlock block = new StudentBlock(spec);
-            block.initialize(m, DataType.FLOAT32, new Shape(1, c, l));
-            try (DataInputStream in = new DataInputStream(Files.newInputStream(params))) {
-                block.loadParameters(m, in);
-            } catch (MalformedModelException e) {
-                throw new IOException(params + ": " + e.getMessage(), e);
-            }
-            djl = Inference.run(block, m, (mm, ex, from, count) -> new ai.djl.ndarray.NDList(mm.create(
-                    java.util.Arrays.copyOfRange(norm, from * c * l, (from + count) * c * l),
-                    new Shape(count, c, l))), identity(test.length), 256, StudentBlock.LOGITS)[0];
-        }
         float[] window = new float[c * l];
         float[] out = new float[k];
         float[] outQ = new float[k];
@@ -101,6 +80,50 @@ public record ExportCheck(int windows, double maxAbsDiffFloat, double maxAbsDiff
         int[] predD = Inference.argmax(djl, k);
         return new ExportCheck(test.length, diffF, diffQ, WindowScoring.score(set, test, predD).macroF1(),
                 WindowScoring.score(set, test, predF).macroF1(), WindowScoring.score(set, test, predQ).macroF1());
+    }
+
+    /**
+     * The run's test windows in raw units (NCW, row-major) and the DJL student's logits for them.
+     *
+     * @param windows   all windows of the rebuilt data
+     * @param test      test window indices
+     * @param raw       raw student-channel windows, {@code test.length x C x L}
+     * @param djlLogits the DJL student's logits, {@code test.length x K}
+     */
+    public record TestWindows(WindowSet windows, int[] test, float[] raw, float[] djlLogits) {
+
+        /** Rebuilds the run's data (same config and seed) and runs the saved DJL student on its test windows. */
+        public static TestWindows load(Path runDir, StudentArtifact artifact, String strategy, int seed)
+                throws IOException {
+            Path configFile = runDir.resolve("config.yaml");
+            ExperimentConfig config = ConfigLoader.parse(Files.readString(configFile), configFile.toString());
+            PreparedData data = PreparedData.prepare(config.data(), Seeds.derive(config.seed(), "data"));
+            WindowSet set = data.windows();
+            Split fold = data.folds().get(0);
+            int[] test = fold.test();
+            ChannelView view = ChannelView.of(set.channels(), artifact.channelNames());
+            int c = view.size();
+            int l = set.windowSamples();
+            float[] raw = set.fill(test, view, null);
+            float[] norm = set.fill(test, view, data.normalisation(fold));
+            Path foldDir = Files.isDirectory(runDir.resolve("fold-0")) ? runDir.resolve("fold-0") : runDir;
+            Path params = foldDir.resolve("students/" + strategy + "/seed-" + seed + "/student.params");
+            StudentSpec spec = new StudentSpec(c, l, config.model().student().convChannelArray(),
+                    config.model().student().kernelSize(), Operations.CLASS_COUNT);
+            try (NDManager m = NDManager.newBaseManager()) {
+                StudentBlock block = new StudentBlock(spec);
+                block.initialize(m, DataType.FLOAT32, new Shape(1, c, l));
+                try (DataInputStream in = new DataInputStream(Files.newInputStream(params))) {
+                    block.loadParameters(m, in);
+                } catch (MalformedModelException e) {
+                    throw new IOException(params + ": " + e.getMessage(), e);
+                }
+                float[] djl = Inference.run(block, m, (mm, ex, from, count) -> new ai.djl.ndarray.NDList(mm.create(
+                        java.util.Arrays.copyOfRange(norm, from * c * l, (from + count) * c * l),
+                        new Shape(count, c, l))), identity(test.length), 256, StudentBlock.LOGITS)[0];
+                return new TestWindows(set, test, raw, djl);
+            }
+        }
     }
 
     private static int[] identity(int n) {

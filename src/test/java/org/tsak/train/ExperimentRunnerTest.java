@@ -152,4 +152,37 @@ class ExperimentRunnerTest {
         assertTrue(e.getMessage().contains("right_wrist/acc_x"), e.getMessage());
         assertTrue(!Files.exists(dir.resolve("run/teacher")), "nothing trained");
     }
+
+    @Test
+    void exportedStudentMatchesDjlInJavaRuntimeAndOnnxRuntime() throws Exception {
+        org.tsak.deploy.StudentArtifact artifact = StudentExporter.fromRun(outcome.runDir(), "sc-logit", 0);
+        ExportCheck check = ExportCheck.run(outcome.runDir(), artifact, "sc-logit", 0);
+        assertTrue(check.windows() > 50, check.toString());
+        assertTrue(check.maxAbsDiffFloat() < 1e-4, check.toString());
+        assertEquals(check.macroF1Djl(), check.macroF1Float(), 1e-9, check.toString());
+        // the artifact survives a round trip through its file format unchanged
+        Path file = tmp.resolve("student.tsak");
+        artifact.write(file);
+        assertEquals(artifact, org.tsak.deploy.StudentArtifact.read(file));
+        // ONNX written by the project, run by ONNX Runtime, against DJL's logits directly
+        ExportCheck.TestWindows t = ExportCheck.TestWindows.load(outcome.runDir(), artifact, "sc-logit", 0);
+        byte[] onnx = org.tsak.deploy.OnnxExporter.export(artifact);
+        int c = artifact.inputChannels();
+        int l = artifact.windowSamples();
+        int n = t.test().length;
+        ai.onnxruntime.OrtEnvironment env = ai.onnxruntime.OrtEnvironment.getEnvironment();
+        try (ai.onnxruntime.OrtSession session = env.createSession(onnx, new ai.onnxruntime.OrtSession.SessionOptions());
+                ai.onnxruntime.OnnxTensor input = ai.onnxruntime.OnnxTensor.createTensor(env,
+                        java.nio.FloatBuffer.wrap(t.raw()), new long[] {n, c, l});
+                ai.onnxruntime.OrtSession.Result result = session.run(java.util.Map.of("window", input))) {
+            float[][] logits = (float[][]) result.get(0).getValue();
+            double maxDiff = 0;
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < logits[i].length; k++) {
+                    maxDiff = Math.max(maxDiff, Math.abs(logits[i][k] - t.djlLogits()[i * logits[i].length + k]));
+                }
+            }
+            assertTrue(maxDiff < 1e-4, "ONNX Runtime vs DJL max |diff| " + maxDiff);
+        }
+    }
 }
