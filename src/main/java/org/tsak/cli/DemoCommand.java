@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code tsak demo}: the whole pipeline on the embedded default, a simulated factory line. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Simulate a factory line (4 workers, both hands, IMU + capacitive) and run the whole"
+        description = "Simulate a factory line (5 workers, both hands, IMU + capacitive) and run the whole"
                 + " TSAK pipeline on it (the embedded configs/demo.yaml); prints the comparison table.")
 final class DemoCommand implements Callable<Integer> {
 
@@ -24,15 +24,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs/demo", description = "Run folder. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--force", defaultValue = "true", negatable = true,
-            description = "Replace an earlier demo run (default: yes).")
-    boolean force;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print only the table.")
-    boolean quiet;
-
-    @Option(names = {"-v", "--verbose"}, description = "Print batch progress too.")
-    boolean verbose;
+    @CommandLine.Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -44,6 +37,7 @@ final class DemoCommand implements Callable<Integer> {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         ExperimentConfig config = ConfigLoader.parse(yaml, "configs/demo.yaml (embedded)");
-        return ExperimentCommand.run(spec.commandLine(), config, out, force, quiet, verbose);
+        // the demo is rerun often: it replaces its own earlier run
+        return ExperimentCommand.run(spec.commandLine(), config, out, true, output);
     }
 }

@@ -12,6 +12,7 @@ import org.tsak.train.ExperimentOutcome;
 import org.tsak.train.ExperimentRunner;
 
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,14 +20,23 @@ import picocli.CommandLine.Option;
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Train the teacher, the semantic classifier and a student per distillation strategy"
                 + " (and seed), evaluate them by the OpenPack rule, measure their cost and write a run folder"
-                + " with the comparison table.")
+                + " with the comparison table. --resume DIR finishes an interrupted run.")
 final class ExperimentCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--config", required = true, description = "Experiment YAML (see configs/).")
-    Path configFile;
+    static final class Source {
+        @Option(names = "--config", required = true, description = "Experiment YAML (see configs/).")
+        Path configFile;
+
+        @Option(names = "--resume", required = true, paramLabel = "DIR",
+                description = "Finish the interrupted run in DIR (finished models are kept).")
+        Path resumeDir;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
 
     @Option(names = "--out", description = "Run folder. Default: runs/<name>.")
     Path out;
@@ -34,36 +44,54 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing run folder's results.")
     boolean force;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only the table.")
-    boolean quiet;
-
-    @Option(names = {"-v", "--verbose"}, description = "Print batch progress too.")
-    boolean verbose;
+    @CommandLine.Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
-        ExperimentConfig config = ConfigLoader.load(configFile);
-        return run(spec.commandLine(), config, out == null ? Path.of("runs", config.name()) : out, force, quiet,
-                verbose);
+        if (source.resumeDir != null) {
+            ExperimentOutcome outcome = ExperimentRunner.open(source.resumeDir, output.progress(spec)).run();
+            print(spec.commandLine().getOut(), outcome);
+            return 0;
+        }
+        ExperimentConfig config = ConfigLoader.load(source.configFile);
+        return run(spec.commandLine(), config, out == null ? Path.of("runs", config.name()) : out, force, output);
     }
 
-    static int run(CommandLine cl, ExperimentConfig config, Path runDir, boolean force, boolean quiet,
-            boolean verbose) throws Exception {
-        PrintWriter pw = cl.getOut();
-        if (Files.exists(runDir.resolve("table.md")) && !force) {
-            throw new IllegalStateException("run folder " + runDir + " already holds results; pass --force to"
-                    + " replace them, or --out to write elsewhere");
+    static int run(CommandLine cl, ExperimentConfig config, Path runDir, boolean force, OutputOptions output)
+            throws Exception {
+        refuseToOverwrite(runDir, force);
+        ExperimentOutcome outcome = new ExperimentRunner(config, runDir, output.progress(cl.getCommandSpec())).run();
+        print(cl.getOut(), outcome);
+        return 0;
+    }
+
+    /** An existing run folder is replaced only with --force. */
+    static void refuseToOverwrite(Path runDir, boolean force) throws java.io.IOException {
+        if (Files.exists(runDir.resolve("config.yaml")) && !force) {
+            throw new IllegalStateException("run folder " + runDir + " already holds a run; pass --force to replace"
+                    + " it, --out to write elsewhere, or `tsak experiment --resume " + runDir + "` to finish it");
         }
-        ExperimentOutcome outcome = new ExperimentRunner(config, runDir, new ConsoleProgress(pw, verbose, quiet))
-                .run();
+        if (force && Files.isDirectory(runDir)) {
+            try (var files = Files.walk(runDir)) {
+                for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    if (!p.equals(runDir)) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+    }
+
+    static void print(PrintWriter pw, ExperimentOutcome outcome) {
         pw.println();
         pw.print(outcome.table().toMarkdown());
         pw.println();
         StringBuilder tp = new StringBuilder("training throughput (windows/s):");
-        outcome.windowsPerSecond().forEach((k, v) -> tp.append(String.format(Locale.ROOT, " %s %.0f;", k, v)));
+        outcome.windowsPerSecond().forEach((k, v) -> tp.append(String.format(Locale.ROOT,
+                " %s %.0f (%.1f%% of it building batches);", k, v, 100 * outcome.dataShares().getOrDefault(k, 0.0))));
         pw.println(tp);
-        pw.println("run folder: " + runDir.toAbsolutePath());
+        pw.println("run folder: " + outcome.runDir().toAbsolutePath());
         pw.flush();
-        return 0;
     }
 }

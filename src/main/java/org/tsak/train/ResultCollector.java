@@ -1,36 +1,66 @@
 package org.tsak.train;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.tsak.eval.EvaluationResult;
 import org.tsak.report.ComparisonRow;
 import org.tsak.report.ComparisonTable;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
- * Gathers test results per model and strategy over folds and seeds, and stage throughputs,
- * and turns them into the comparison table (mean and sample standard deviation).
+ * Gathers test results per model and strategy over folds and seeds from the run folder's
+ * {@code metrics.json} files, and stage throughputs from their histories, and turns them into
+ * the comparison table (mean and sample standard deviation).
  */
 final class ResultCollector {
 
-    private final Map<String, List<EvaluationResult>> results = new LinkedHashMap<>();
-    private final Map<String, List<StageResult>> stages = new LinkedHashMap<>();
-
-    void add(String model, String strategy, EvaluationResult r) {
-        results.computeIfAbsent(model + "|" + strategy, k -> new ArrayList<>()).add(r);
+    private record Score(double macroF1, double accuracy) {
     }
 
-    void stage(String name, StageResult r) {
-        stages.computeIfAbsent(name, k -> new ArrayList<>()).add(r);
+    private final Map<String, List<Score>> results = new LinkedHashMap<>();
+    private final Map<String, List<double[]>> epochs = new LinkedHashMap<>();
+
+    /** Adds one model's metrics file; {@code stage} names its training stage for throughput. */
+    void addMetrics(String model, String strategy, String stage, Path metricsFile) throws IOException {
+        JsonNode m = new ObjectMapper().readTree(metricsFile.toFile());
+        if (m == null || !m.has("macroF1")) {
+            throw new IOException(metricsFile + ": not a metrics file (no macroF1)");
+        }
+        results.computeIfAbsent(model + "|" + strategy, k -> new ArrayList<>())
+                .add(new Score(m.get("macroF1").asDouble(), m.get("accuracy").asDouble()));
+        for (JsonNode e : m.path("history")) {
+            epochs.computeIfAbsent(stage, k -> new ArrayList<>()).add(new double[] {
+                e.path("windowsPerSecond").asDouble(), e.path("dataShare").asDouble()});
+        }
+    }
+
+    /** Adds the metrics file if it exists; returns whether it did. */
+    boolean addIfPresent(String model, String strategy, String stage, Path metricsFile) throws IOException {
+        if (!Files.isRegularFile(metricsFile)) {
+            return false;
+        }
+        addMetrics(model, strategy, stage, metricsFile);
+        return true;
     }
 
     Map<String, Double> stageThroughputs() {
         Map<String, Double> m = new LinkedHashMap<>();
-        stages.forEach((k, v) -> m.put(k, v.stream().mapToDouble(StageResult::meanWindowsPerSecond).average()
-                .orElse(0)));
+        epochs.forEach((k, v) -> m.put(k, v.stream().mapToDouble(a -> a[0]).average().orElse(0)));
+        return m;
+    }
+
+    /** Mean share of training time spent building batches, per stage. */
+    Map<String, Double> stageDataShares() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        epochs.forEach((k, v) -> m.put(k, v.stream().mapToDouble(a -> a[1]).average().orElse(0)));
         return m;
     }
 
@@ -43,6 +73,7 @@ final class ResultCollector {
             m.put("validationF1", e.validationF1());
             m.put("windowsPerSecond", e.windowsPerSecond());
             m.put("seconds", e.seconds());
+            m.put("dataShare", e.dataShare());
             out.add(m);
         }
         return out;
@@ -51,15 +82,15 @@ final class ResultCollector {
     ComparisonTable table(String title, Efficiency eff, int throughputBatch) {
         List<ComparisonRow> rows = new ArrayList<>();
         double noKd = Double.NaN;
-        List<EvaluationResult> none = results.get("student|none");
+        List<Score> none = results.get("student|none");
         if (none != null) {
             noKd = mean(none, true);
         }
         double teacherP50 = eff.teacher.latency().p50Micros();
-        for (Map.Entry<String, List<EvaluationResult>> e : results.entrySet()) {
+        for (Map.Entry<String, List<Score>> e : results.entrySet()) {
             String[] key = e.getKey().split("\\|", 2);
             String model = key[0];
-            List<EvaluationResult> rs = e.getValue();
+            List<Score> rs = e.getValue();
             Efficiency.Measured m;
             long params;
             long flops;
@@ -89,7 +120,7 @@ final class ResultCollector {
         List<String> notes = List.of(
                 "macro-F1: official OpenPack rule (1 Hz, last prediction per second, Null seconds dropped,"
                         + " 10 operations, absent classes score 0), test sessions concatenated; mean ± sample std"
-                        + " over seeds" + (rows.isEmpty() ? "" : "") + ".",
+                        + " over seeds (and folds).",
                 "FLOPs per window counted from layer shapes (a multiply-add is 2 FLOPs); params are the deployed"
                         + " model's (the student's projection heads are training-only and not counted).",
                 "semantic-classifier row: the SC needs the teacher's representations, so its params, FLOPs and"
@@ -100,11 +131,11 @@ final class ResultCollector {
         return new ComparisonTable(title, rows, notes);
     }
 
-    private static double mean(List<EvaluationResult> rs, boolean f1) {
+    private static double mean(List<Score> rs, boolean f1) {
         return rs.stream().mapToDouble(r -> f1 ? r.macroF1() : r.accuracy()).average().orElse(Double.NaN);
     }
 
-    private static double std(List<EvaluationResult> rs, boolean f1) {
+    private static double std(List<Score> rs, boolean f1) {
         if (rs.size() < 2) {
             return 0;
         }

@@ -89,6 +89,7 @@ public final class StageTrainer {
                 long t0 = System.nanoTime();
                 shuffle(order, shuffler);
                 double lossSum = 0;
+                long dataNanos = 0;
                 int done = 0;
                 for (int from = 0; from < order.length; from += settings.batchSize()) {
                     int count = Math.min(settings.batchSize(), order.length - from);
@@ -96,7 +97,9 @@ public final class StageTrainer {
                         break; // BatchNorm cannot train on a batch of one
                     }
                     try (NDManager sub = trainer.getManager().newSubManager()) {
+                        long d0 = System.nanoTime();
                         NDList in = feeder.inputs(sub, order, from, count);
+                        dataNanos += System.nanoTime() - d0;
                         try (GradientCollector gc = trainer.newGradientCollector()) {
                             gc.zeroGradients(); // PyTorch accumulates gradients unless told not to
                             NDList out = trainer.forward(in);
@@ -112,7 +115,7 @@ public final class StageTrainer {
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
                 double f1 = validate.applyAsDouble(model.getBlock());
                 EpochRecord rec = new EpochRecord(epoch, lossSum / Math.max(1, done), f1,
-                        order.length / trainSeconds, (System.nanoTime() - t0) / 1e9);
+                        order.length / trainSeconds, (System.nanoTime() - t0) / 1e9, dataNanos / 1e9 / trainSeconds);
                 history.add(rec);
                 boolean improved = f1 > bestF1;
                 if (improved) {

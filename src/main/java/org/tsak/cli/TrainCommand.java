@@ -1,0 +1,46 @@
+package org.tsak.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.tsak.config.ConfigLoader;
+import org.tsak.config.ExperimentConfig;
+import org.tsak.train.ExperimentRunner;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tsak train}: stage 1 and 2 only (teacher, semantic classifier, cached targets). */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Step 1 of 3: train the teacher and the semantic classifier of a config and cache their"
+                + " outputs in a run folder; then `tsak distill --run DIR` and `tsak evaluate --run DIR`.")
+final class TrainCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--config", required = true, description = "Experiment YAML (see configs/).")
+    Path configFile;
+
+    @Option(names = "--out", description = "Run folder. Default: runs/<name>.")
+    Path out;
+
+    @Option(names = "--force", description = "Replace an existing run folder.")
+    boolean force;
+
+    @CommandLine.Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentConfig config = ConfigLoader.load(configFile);
+        Path runDir = out == null ? Path.of("runs", config.name()) : out;
+        ExperimentCommand.refuseToOverwrite(runDir, force);
+        new ExperimentRunner(config, runDir, output.progress(spec)).train();
+        spec.commandLine().getOut().println("teacher and semantic classifier trained: " + runDir.toAbsolutePath()
+                + "\nnext: tsak distill --run " + runDir);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
