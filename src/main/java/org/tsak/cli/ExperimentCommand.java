@@ -64,6 +64,9 @@ final class ExperimentCommand implements Callable<Integer> {
         pw.println(tp);
         pw.println("run folder: " + runDir.toAbsolutePath());
         pw.flush();
+        Path report = org.tsak.report.HtmlReportWriter.write(runDir, null);
+        pw.println("report: " + report.toAbsolutePath());
+        pw.flush();
         return 0;
     }
 }

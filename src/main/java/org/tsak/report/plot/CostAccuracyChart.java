@@ -33,6 +33,12 @@ public final class CostAccuracyChart {
     /** Image height. */
     public static final int HEIGHT_PX = 500;
 
+    /** Approximate plot area inside the image, for placing labels. */
+    private static final double PLOT_WIDTH_PX = 800;
+    private static final double PLOT_HEIGHT_PX = 370;
+    /** Least vertical distance between labels of one column. */
+    private static final double LABEL_GAP_PX = 17;
+
     private CostAccuracyChart() {
     }
 
@@ -73,18 +79,27 @@ public final class CostAccuracyChart {
         double maxY = points.stream().mapToDouble(ParetoFrontier.Point::score).max().orElse(1);
         double ySpan = Math.max(maxY - minY, 0.05);
         double yLo = Math.max(0, minY - 0.12 * ySpan);
-        double yHi = Math.min(1.0, maxY + 0.12 * ySpan);
+        double yHi = Math.min(1.02, maxY + 0.08 * ySpan);
         if (yHi - yLo < 0.05) {
             yHi = yLo + 0.05;
         }
 
-        LogAxis x = new LogAxis(costLabel);
-        x.setSmallestValue(1e-9);
         double logLo = Math.log10(minX);
         double logHi = Math.log10(maxX);
-        double logSpan = Math.max(logHi - logLo, 0.5);
-        x.setRange(Math.pow(10, logLo - 0.3 * logSpan), Math.pow(10, logHi + 0.3 * logSpan));
-        x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
+        double axisLo = Math.floor(logLo - 0.25);
+        double axisHi = Math.ceil(logHi + 0.25);
+        int widestLabelPx = points.stream().mapToInt(p -> labelText(p).length() * 7).max().orElse(100);
+        while ((axisHi - logHi) / (axisHi - axisLo) * PLOT_WIDTH_PX < widestLabelPx + 30) {
+            axisHi += 1;
+        }
+        LogAxis x = new LogAxis(costLabel);
+        x.setSmallestValue(1e-9);
+        x.setRange(Math.pow(10, axisLo), Math.pow(10, axisHi));
+        x.setAutoTickUnitSelection(false);
+        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
+        x.setMinorTickCount(9);
+        x.setMinorTickMarksVisible(true);
+        x.setNumberFormatOverride(new SiFormat());
         NumberAxis y = new NumberAxis("test macro-F1");
         y.setRange(yLo, yHi);
 
@@ -102,8 +117,10 @@ public final class CostAccuracyChart {
             renderer.setSeriesPaint(s, colors[s - 1]);
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
-        addLabels(plot, points, logLo - 0.3 * logSpan, logHi + 0.3 * logSpan, yLo, yHi);
-        return ChartPng.styled(new JFreeChart(title, ChartPng.TITLE, plot, true));
+        addLabels(plot, points, axisLo, axisHi, yLo, yHi);
+        JFreeChart chart = ChartPng.styled(new JFreeChart(title, ChartPng.TITLE, plot, true));
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 18));
+        return chart;
     }
 
     /** Renders {@link #chart} to a PNG. */
@@ -114,20 +131,20 @@ public final class CostAccuracyChart {
     }
 
     /**
-     * Labels each point, right of it (left of it in the right third of the axis). Points whose
-     * log cost lies within 8% of the axis span form a column; a column's labels keep at least
-     * 5.5% of the y span apart.
+     * Labels each point on its right. Points closer in x than a label's width form a column
+     * whose labels keep at least {@link #LABEL_GAP_PX} apart, spread around the points' mean
+     * height, each tied to its point by a thin line when moved.
      */
     private static void addLabels(XYPlot plot, List<ParetoFrontier.Point> points, double logLo, double logHi,
             double yLo, double yHi) {
-        double logSpan = logHi - logLo;
-        double minGap = 0.055 * (yHi - yLo);
+        double pxPerDecade = PLOT_WIDTH_PX / (logHi - logLo);
+        double minGap = LABEL_GAP_PX / PLOT_HEIGHT_PX * (yHi - yLo);
         List<ParetoFrontier.Point> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparingDouble(p -> Math.log10(p.cost())));
         List<List<ParetoFrontier.Point>> columns = new ArrayList<>();
         for (ParetoFrontier.Point p : sorted) {
             List<ParetoFrontier.Point> last = columns.isEmpty() ? null : columns.get(columns.size() - 1);
-            if (last != null && Math.log10(p.cost()) - Math.log10(last.get(0).cost()) < 0.08 * logSpan) {
+            if (last != null && collides(last, p, pxPerDecade, minGap)) {
                 last.add(p);
             } else {
                 columns.add(new ArrayList<>(List.of(p)));
@@ -135,34 +152,111 @@ public final class CostAccuracyChart {
         }
         for (List<ParetoFrontier.Point> column : columns) {
             column.sort(Comparator.comparingDouble(ParetoFrontier.Point::score));
-            double[] labelY = new double[column.size()];
-            for (int i = 0; i < labelY.length; i++) {
-                labelY[i] = column.get(i).score();
-                if (i > 0 && labelY[i] - labelY[i - 1] < minGap) {
-                    labelY[i] = labelY[i - 1] + minGap;
-                }
-            }
-            double overflow = labelY[labelY.length - 1] - (yHi - 0.02 * (yHi - yLo));
-            if (overflow > 0) {
-                for (int i = 0; i < labelY.length; i++) {
-                    labelY[i] -= overflow;
-                }
-            }
-            double colLog = Math.log10(column.get(0).cost());
-            boolean left = colLog > logLo + 0.62 * logSpan;
+            double halfLabel = 8 / PLOT_HEIGHT_PX * (yHi - yLo);
+            double[] labelY = spread(column.stream().mapToDouble(ParetoFrontier.Point::score).toArray(), minGap,
+                    yLo + halfLabel, yHi - halfLabel);
+            double labelLog = column.stream().mapToDouble(p -> Math.log10(p.cost())).max().orElseThrow()
+                    + 14 / pxPerDecade;
             for (int i = 0; i < labelY.length; i++) {
                 ParetoFrontier.Point p = column.get(i);
-                double labelX = Math.pow(10, Math.log10(p.cost()) + (left ? -1 : 1) * 0.035 * logSpan);
-                XYTextAnnotation a = new XYTextAnnotation(p.label() + String.format(java.util.Locale.ROOT,
-                        " (%.3f)", p.score()), labelX, labelY[i]);
+                double labelX = Math.pow(10, labelLog);
+                XYTextAnnotation a = new XYTextAnnotation(labelText(p), labelX, labelY[i]);
                 a.setFont(ChartPng.SMALL);
-                a.setTextAnchor(left ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT);
+                a.setTextAnchor(TextAnchor.CENTER_LEFT);
                 plot.addAnnotation(a);
-                if (Math.abs(labelY[i] - p.score()) > 1e-12) {
+                if (Math.abs(labelY[i] - p.score()) > 0.25 * minGap || column.size() > 1) {
                     plot.addAnnotation(new XYLineAnnotation(p.cost(), p.score(), labelX, labelY[i],
                             new BasicStroke(0.6f), new Color(0x999999)));
                 }
             }
+        }
+    }
+
+    /**
+     * True if {@code p} (to the right of every point of {@code column}) sits at nearly the same x,
+     * or within a column label's width and near a column point's height, where its label or
+     * point would overlap the column's labels.
+     */
+    private static boolean collides(List<ParetoFrontier.Point> column, ParetoFrontier.Point p, double pxPerDecade,
+            double minGap) {
+        for (ParetoFrontier.Point q : column) {
+            double dxPx = (Math.log10(p.cost()) - Math.log10(q.cost())) * pxPerDecade;
+            if (dxPx < 12) {
+                return true;
+            }
+            if (dxPx < labelText(q).length() * 7 + 20 && Math.abs(p.score() - q.score()) < 2 * minGap) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Label heights for sorted heights {@code ys}: at least {@code gap} apart, centred on the
+     * points' mean where pushing was needed, kept within {@code [lo, hi]} where possible.
+     */
+    static double[] spread(double[] ys, double gap, double lo, double hi) {
+        double[] out = ys.clone();
+        for (int i = 1; i < out.length; i++) {
+            out[i] = Math.max(out[i], out[i - 1] + gap);
+        }
+        double shift = 0;
+        for (int i = 0; i < out.length; i++) {
+            shift += ys[i] - out[i];
+        }
+        shift /= out.length;
+        for (int i = 0; i < out.length; i++) {
+            out[i] += shift;
+        }
+        // re-establish the gaps the centring may have broken below the lowest moved label
+        for (int i = 1; i < out.length; i++) {
+            out[i] = Math.max(out[i], out[i - 1] + gap);
+        }
+        double over = out[out.length - 1] - hi;
+        if (over > 0) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] -= over;
+            }
+        }
+        double under = lo - out[0];
+        if (under > 0) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] += under;
+            }
+        }
+        return out;
+    }
+
+    private static String labelText(ParetoFrontier.Point p) {
+        return p.label() + String.format(java.util.Locale.ROOT, " (%.3f)", p.score());
+    }
+
+    /** Powers of ten as 100, 1k, 10k, 1M, 1G. */
+    private static final class SiFormat extends java.text.NumberFormat {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public StringBuffer format(double v, StringBuffer sb, java.text.FieldPosition pos) {
+            String[] units = {"", "k", "M", "G", "T"};
+            int u = 0;
+            double x = v;
+            while (Math.abs(x) >= 1000 && u < units.length - 1) {
+                x /= 1000;
+                u++;
+            }
+            String n = Math.abs(x - Math.rint(x)) < 1e-6 ? String.valueOf((long) Math.rint(x))
+                    : String.format(java.util.Locale.ROOT, "%.3g", x);
+            return sb.append(n).append(units[u]);
+        }
+
+        @Override
+        public StringBuffer format(long v, StringBuffer sb, java.text.FieldPosition pos) {
+            return format((double) v, sb, pos);
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition pos) {
+            throw new UnsupportedOperationException("format only");
         }
     }
 }

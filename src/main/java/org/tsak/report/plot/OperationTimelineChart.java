@@ -85,21 +85,24 @@ public final class OperationTimelineChart {
         }
         NumberAxis x = new NumberAxis("time in session (s)");
         x.setRange(0, Math.max(1.0, (end - zero) / 1000.0 + 1.0));
-        String[] names = lanes.keySet().toArray(String[]::new);
+        // lane i (truth first) sits at y = n - 1 - i so the truth is on top; an inverted axis
+        // would give the boxes a negative height, which Java2D does not fill
+        List<String> bottomUp = new ArrayList<>(lanes.keySet());
+        java.util.Collections.reverse(bottomUp);
+        String[] names = bottomUp.toArray(String[]::new);
         SymbolAxis y = new SymbolAxis(null, names);
         y.setGridBandsVisible(false);
-        y.setInverted(true);
         y.setRange(-0.6, names.length - 0.4);
         XYPlot plot = new XYPlot(new XYSeriesCollection(), x, y, new XYLineAndShapeRenderer());
         TreeSet<Integer> present = new TreeSet<>();
-        int lane = 0;
+        int lane = names.length - 1;
         for (TimedPredictions p : lanes.values()) {
             for (Segment s : segments(p, zero)) {
                 plot.addAnnotation(new XYBoxAnnotation(s.startSeconds(), lane - 0.36, s.endSeconds(), lane + 0.36,
                         null, null, OperationColors.of(s.operationId())));
                 present.add(Operations.indexOf(s.operationId()));
             }
-            lane++;
+            lane--;
         }
         LegendItemCollection legend = new LegendItemCollection();
         for (int index : present) {
