@@ -34,7 +34,7 @@ public final class HtmlReportWriter {
             dl.prov dt{color:#57606a}dl.prov dd{margin:0;font-family:ui-monospace,"DejaVu Sans Mono",monospace;
              font-size:.92em;overflow-wrap:anywhere}
             table{border-collapse:collapse;font-size:.9em;margin:.4em 0}
-            th,td{border:1px solid #d0d7de;padding:4px 8px}th{background:#f0f2f5;text-align:left}
+            th,td{border:1px solid #d0d7de;padding:4px 8px}td:first-child{white-space:nowrap}th{background:#f0f2f5;text-align:left}
             td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             tr.best td{background:#eaf5ea;font-weight:600}
             .scroll{overflow-x:auto}

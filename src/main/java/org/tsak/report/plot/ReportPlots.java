@@ -42,9 +42,9 @@ public final class ReportPlots {
         out.add(confusion("confusion-semantic-classifier.png", "semantic classifier", run.semanticClassifier()));
         ModelResult best = run.bestStudent();
         out.add(confusion("confusion-best-student.png", "best student", best));
-        out.add(curves(run, "curves-teacher.png", "Training: teacher", Map.of("teacher", run.teacher()),
+        out.add(curves("curves-teacher.png", "Training: teacher", Map.of("teacher", run.teacher()),
                 List.of(SeriesColors.TEACHER)));
-        out.add(curves(run, "curves-semantic-classifier.png", "Training: semantic classifier (frozen teacher)",
+        out.add(curves("curves-semantic-classifier.png", "Training: semantic classifier (frozen teacher)",
                 Map.of("semantic classifier", run.semanticClassifier()), List.of(SeriesColors.SC)));
         Map<String, ModelResult> students = new LinkedHashMap<>();
         List<Color> colors = new ArrayList<>();
@@ -55,7 +55,7 @@ public final class ReportPlots {
                     java.util.Comparator.comparingInt(m -> m.metrics().seed())).ifPresent(m -> students.put(s, m));
             colors.add(SeriesColors.student(i));
         }
-        out.add(curves(run, "curves-students.png", "Training: students, one line per strategy (seed 0)", students,
+        out.add(curves("curves-students.png", "Training: students, one line per strategy (seed 0)", students,
                 colors));
         Map<String, TimedPredictions> truth = run.groundTruth().get(0);
         if (truth != null && !truth.isEmpty()) {
@@ -99,7 +99,7 @@ public final class ReportPlots {
                         + " test-second counts, colour = share of the row");
     }
 
-    private static PlotImage curves(RunFolder run, String file, String title, Map<String, ModelResult> models,
+    private static PlotImage curves(String file, String title, Map<String, ModelResult> models,
             List<Color> colors) {
         Map<String, List<EpochPoint>> curves = new LinkedHashMap<>();
         models.forEach((label, m) -> curves.put(label, m.metrics().history()));
