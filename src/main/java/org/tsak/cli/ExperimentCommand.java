@@ -93,5 +93,13 @@ final class ExperimentCommand implements Callable<Integer> {
         pw.println(tp);
         pw.println("run folder: " + outcome.runDir().toAbsolutePath());
         pw.flush();
+        try {
+            Path report = org.tsak.report.HtmlReportWriter.write(outcome.runDir(), null);
+            pw.println("report: " + report.toAbsolutePath());
+        } catch (java.io.IOException | RuntimeException e) {
+            pw.println("report: not written (" + e.getMessage() + "); the run is complete, retry with"
+                    + " `tsak report --run " + outcome.runDir() + "`");
+        }
+        pw.flush();
     }
 }
