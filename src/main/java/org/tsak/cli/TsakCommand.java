@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tsak", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Two-stage semantic-aware knowledge distillation for wearable activity recognition.",
-        subcommands = {DemoCommand.class, ExperimentCommand.class, DataCommand.class,
+        subcommands = {DemoCommand.class, ExperimentCommand.class, DataCommand.class, StreamCommand.class,
             CommandLine.HelpCommand.class})
 public final class TsakCommand implements Callable<Integer> {
 
