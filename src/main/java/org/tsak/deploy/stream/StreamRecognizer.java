@@ -1,0 +1,262 @@
+package org.tsak.deploy.stream;
+
+import java.util.List;
+
+import org.tsak.deploy.StudentArtifact;
+import org.tsak.deploy.StudentRuntime;
+
+/**
+ * Live recognition engine, independent of I/O: takes timestamped samples of the artifact's
+ * channels one at a time and reports per-second predictions, segments and work metrics to a
+ * {@link StreamListener}.
+ *
+ * <p>Windows. The last {@code windowSamples} samples are kept in a {@link SampleRing}. Once it
+ * is full the student runs on it, and again every {@code strideSamples} samples: the windows end
+ * at samples {@code L-1, L-1+S, L-1+2S, ...} counted from the (re)start, exactly the windows that
+ * {@link org.tsak.data.window.Windower} cuts from a recording starting at sample 0. Nothing is
+ * resampled: samples are assumed to come at the artifact's rate; if a full window's measured
+ * rate differs from it by more than {@value #RATE_TOLERANCE_PERCENT}% a warning is given once.
+ *
+ * <p>Seconds (the OpenPack 1 Hz rule). A window's prediction belongs to the second
+ * {@code floor(end / 1000) * 1000} of its last sample's time; the last window ending in a second
+ * is that second's prediction. A second is reported when a sample of a later second arrives
+ * (no later window can end in it) or the stream ends. Seconds in which no window ends are not
+ * reported.
+ *
+ * <p>Bad samples. A sample whose timestamp is not after the previous accepted one is skipped
+ * with a warning. A jump of more than one window duration ({@code windowSamples / rate}) since
+ * the previous sample restarts the window: the ring is cleared, the pending second reported,
+ * the open segment closed, and the next window is computed once {@code windowSamples} new
+ * samples have come.
+ *
+ * <p>Memory is bounded: the ring, one window buffer, one logits array, two segment runs and the
+ * metrics' per-class numbers. Not thread-safe: feed it from one thread.
+ */
+public final class StreamRecognizer {
+
+    /** Allowed deviation of the measured from the model's sampling rate, percent. */
+    public static final int RATE_TOLERANCE_PERCENT = 10;
+
+    private final StudentArtifact artifact;
+    private final StudentRuntime runtime;
+    private final StreamListener listener;
+    private final StreamWarnings warnings;
+    private final SegmentMerger segments;
+    private final WorkMetrics metrics;
+    private final SampleRing ring;
+    private final float[] window;
+    private final float[] logits;
+    private final int strideSamples;
+    private final double windowDurationMs;
+    private final long metricsEveryMs;
+    private final List<Integer> classIds;
+    private final List<String> classNames;
+
+    private long lastTimestampMs = Long.MIN_VALUE;
+    private long samplesSinceRestart;
+    private long samplesAccepted;
+    private long windowsRun;
+    private long nextMetricsMs = Long.MIN_VALUE;
+    private boolean rateWarned;
+    private boolean finished;
+    private SecondPrediction pending;
+
+    /**
+     * @param artifact the deployed student (channels, rate, window, stride, classes)
+     * @param settings flicker threshold and metrics period
+     * @param listener receives the results and the warnings
+     */
+    public StreamRecognizer(StudentArtifact artifact, StreamSettings settings, StreamListener listener) {
+        this(artifact, settings, listener, new StreamWarnings(listener::onWarning));
+    }
+
+    /**
+     * @param warnings shared warning counter (so that a line parser feeding this engine is
+     *                 rate-limited together with it); its messages should reach the listener
+     */
+    public StreamRecognizer(StudentArtifact artifact, StreamSettings settings, StreamListener listener,
+            StreamWarnings warnings) {
+        this.artifact = artifact;
+        this.runtime = StudentRuntime.of(artifact);
+        this.listener = listener;
+        this.warnings = warnings;
+        this.metrics = new WorkMetrics(artifact.classIds());
+        this.segments = new SegmentMerger(settings.minSegmentSeconds(), s -> {
+            metrics.add(s);
+            listener.onSegment(s);
+        });
+        this.ring = new SampleRing(artifact.inputChannels(), artifact.windowSamples());
+        this.window = new float[runtime.inputLength()];
+        this.logits = new float[runtime.classCount()];
+        this.strideSamples = artifact.strideSamples();
+        this.windowDurationMs = artifact.windowSamples() * 1000.0 / artifact.samplingRateHz();
+        this.metricsEveryMs = Math.max(1, Math.round(settings.metricsEverySeconds() * 1000));
+        this.classIds = artifact.classIds();
+        this.classNames = artifact.classNames();
+    }
+
+    /** The artifact's channel names: what {@link #accept} expects, in this order. */
+    public List<String> channelNames() {
+        return artifact.channelNames();
+    }
+
+    /**
+     * Takes one sample.
+     *
+     * @param timestampMs unixtime ms
+     * @param values      one value per artifact channel, in the artifact's order (copied)
+     * @param lineNumber  source line, named in warnings (0 if none)
+     * @return true if the sample was used, false if it was skipped (a warning was given)
+     * @throws IllegalArgumentException if {@code values} has the wrong length
+     * @throws IllegalStateException    after {@link #finish()}
+     */
+    public boolean accept(long timestampMs, float[] values, long lineNumber) {
+        if (finished) {
+            throw new IllegalStateException("the stream has finished; create a new recognizer for a new stream");
+        }
+        if (values.length != artifact.inputChannels()) {
+            throw new IllegalArgumentException(values.length + " values for " + artifact.inputChannels()
+                    + " channels " + artifact.channelNames());
+        }
+        if (lastTimestampMs != Long.MIN_VALUE && timestampMs <= lastTimestampMs) {
+            warnings.warn(WarningKind.OUT_OF_ORDER, where(lineNumber) + "timestamp_ms " + timestampMs
+                    + " is not after the previous sample's " + lastTimestampMs + " ms; sample skipped");
+            return false;
+        }
+        if (lastTimestampMs != Long.MIN_VALUE && timestampMs - lastTimestampMs > windowDurationMs) {
+            warnings.warn(WarningKind.GAP, where(lineNumber) + "gap of " + (timestampMs - lastTimestampMs)
+                    + " ms after " + lastTimestampMs + " ms, longer than one window ("
+                    + Math.round(windowDurationMs) + " ms); window restarted");
+            restart();
+        }
+        if (nextMetricsMs == Long.MIN_VALUE) {
+            nextMetricsMs = timestampMs + metricsEveryMs;
+        }
+        lastTimestampMs = timestampMs;
+        if (pending != null && Math.floorDiv(timestampMs, 1000L) * 1000L > pending.secondMs()) {
+            emitPending();
+        }
+        ring.push(timestampMs, values);
+        samplesSinceRestart++;
+        samplesAccepted++;
+        if (ring.isFull() && (samplesSinceRestart - ring.capacitySamples()) % strideSamples == 0) {
+            runWindow(timestampMs);
+        }
+        if (timestampMs >= nextMetricsMs) {
+            listener.onMetrics(timestampMs, metrics, false);
+            long behind = (timestampMs - nextMetricsMs) / metricsEveryMs + 1;
+            nextMetricsMs += behind * metricsEveryMs;
+        }
+        return true;
+    }
+
+    /**
+     * Ends the stream: reports the pending second, closes the open segment, reports the final
+     * metrics and, if any sample was skipped, a warning summary. Idempotent.
+     */
+    public void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        emitPending();
+        segments.flush();
+        listener.onMetrics(lastTimestampMs == Long.MIN_VALUE ? 0 : lastTimestampMs, metrics, true);
+        if (warnings.total() > 0) {
+            listener.onWarning("stream ended after " + samplesAccepted + " samples; skipped or flagged: "
+                    + warnings.summary());
+        }
+    }
+
+    /** The live metrics. */
+    public WorkMetrics metrics() {
+        return metrics;
+    }
+
+    /** The warning counter. */
+    public StreamWarnings warnings() {
+        return warnings;
+    }
+
+    /** Samples used so far. */
+    public long samplesAccepted() {
+        return samplesAccepted;
+    }
+
+    /** Windows the student has run on. */
+    public long windowsRun() {
+        return windowsRun;
+    }
+
+    /** Capacity of the sample ring, samples: always the artifact's window. */
+    public int bufferCapacitySamples() {
+        return ring.capacitySamples();
+    }
+
+    /** Samples in the ring now (less than the window after a start or restart). */
+    public int bufferedSamples() {
+        return ring.size();
+    }
+
+    /**
+     * Bytes held in the engine's sample and inference arrays: ring, window, logits (constant for
+     * an artifact; the runtime's own buffers are fixed by the model).
+     */
+    public long retainedBytes() {
+        return ring.retainedBytes() + (long) window.length * Float.BYTES + (long) logits.length * Float.BYTES;
+    }
+
+    private void restart() {
+        emitPending();
+        segments.flush();
+        metrics.breakContinuity();
+        ring.clear();
+        samplesSinceRestart = 0;
+    }
+
+    private void runWindow(long endMs) {
+        ring.copyWindowTo(window);
+        runtime.logits(window, logits);
+        windowsRun++;
+        int best = StudentRuntime.argmax(logits);
+        double sum = 0;
+        for (float l : logits) {
+            sum += Math.exp((double) l - logits[best]);
+        }
+        double confidence = 1.0 / sum;
+        pending = new SecondPrediction(Math.floorDiv(endMs, 1000L) * 1000L, best, classIds.get(best),
+                classNames.get(best), confidence, endMs);
+        if (!rateWarned) {
+            checkRate();
+        }
+    }
+
+    private void checkRate() {
+        long spanMs = ring.newestTimestampMs() - ring.oldestTimestampMs();
+        if (spanMs <= 0) {
+            return;
+        }
+        double measuredHz = (ring.capacitySamples() - 1) * 1000.0 / spanMs;
+        double expected = artifact.samplingRateHz();
+        if (Math.abs(measuredHz - expected) > expected * RATE_TOLERANCE_PERCENT / 100.0) {
+            rateWarned = true;
+            warnings.warn(WarningKind.RATE, String.format(java.util.Locale.ROOT,
+                    "samples come at about %.2f Hz (window ending at %d ms) but the model was trained at %.2f Hz;"
+                    + " results are unreliable: resample the stream to %.2f Hz (this warning is given once)",
+                    measuredHz, ring.newestTimestampMs(), expected, expected));
+        }
+    }
+
+    private void emitPending() {
+        if (pending != null) {
+            SecondPrediction p = pending;
+            pending = null;
+            listener.onSecond(p);
+            segments.accept(p);
+        }
+    }
+
+    private static String where(long lineNumber) {
+        return lineNumber > 0 ? "line " + lineNumber + ": " : "";
+    }
+}
