@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tsak", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Two-stage semantic-aware knowledge distillation for wearable activity recognition.",
         subcommands = {DemoCommand.class, ExperimentCommand.class, TrainCommand.class, DistillCommand.class,
-            EvaluateCommand.class, ReportCommand.class, ExportCommand.class, StreamCommand.class, DataCommand.class,
+            EvaluateCommand.class, ReportCommand.class, ExportCommand.class, StreamCommand.class, DataCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class TsakCommand implements Callable<Integer> {
 

@@ -40,9 +40,16 @@ import org.tsak.data.window.ZScore;
 public record PreparedData(List<Recording> recordings, WindowSet windows, List<Split> folds,
         ChannelView teacherView, ChannelView studentView, String fingerprint) {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PreparedData.class);
+
     /** Reads and windows per the config; {@code seed} drives the simulator. */
     public static PreparedData prepare(DataConfig config, long seed) throws IOException {
         List<Recording> recordings = read(config, seed);
+        for (Recording r : recordings) {
+            for (String note : r.notes()) {
+                LOG.warn("{}: {}", r.key(), note);
+            }
+        }
         if (recordings.isEmpty()) {
             throw new IllegalArgumentException("data: no recordings found for source " + config.source()
                     + (config.path() == null ? "" : " at " + config.path()));

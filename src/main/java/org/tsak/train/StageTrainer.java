@@ -38,6 +38,8 @@ import ai.djl.training.tracker.Tracker;
  */
 public final class StageTrainer {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StageTrainer.class);
+
     private final StageSettings settings;
     private final ProgressListener progress;
 
@@ -127,6 +129,8 @@ public final class StageTrainer {
                     }
                 }
                 progress.epoch(settings.name(), rec, improved);
+                LOG.debug("{} epoch {}: loss {} val-F1 {} ({} windows/s, {}% building batches)", settings.name(),
+                        epoch, rec.trainLoss(), f1, Math.round(rec.windowsPerSecond()), Math.round(100 * rec.dataShare()));
                 if (epoch - bestEpoch >= settings.patience()) {
                     stoppedEarly = epoch < settings.epochs();
                     break;
