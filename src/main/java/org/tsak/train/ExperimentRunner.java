@@ -72,6 +72,7 @@ public final class ExperimentRunner {
     private final ProgressListener progress;
     private final boolean resume;
     private Prepared prepared;
+    private final Map<Integer, TeacherTargets> targetsByFold = new java.util.HashMap<>();
 
     /** The run's data and model specs, built once. */
     private record Prepared(PreparedData data, TeacherSpec teacher, SemanticSpec semantic, StudentSpec student,
@@ -107,11 +108,15 @@ public final class ExperimentRunner {
                 true);
     }
 
-    /** All three phases. */
+    /** All three phases, fold by fold (only one fold's cached targets are held at a time). */
     public ExperimentOutcome run() throws IOException {
         long started = System.currentTimeMillis();
-        train();
-        distill(null);
+        Prepared p = prepare();
+        for (int f = 0; f < p.data().folds().size(); f++) {
+            targets(p, f);
+            distillFold(p, f, p.strategies());
+            targetsByFold.remove(f);
+        }
         return evaluate(System.currentTimeMillis() - started);
     }
 
@@ -120,6 +125,7 @@ public final class ExperimentRunner {
         Prepared p = prepare();
         for (int f = 0; f < p.data().folds().size(); f++) {
             targets(p, f);
+            targetsByFold.remove(f);
         }
     }
 
@@ -132,19 +138,20 @@ public final class ExperimentRunner {
         Prepared p = prepare();
         List<DistillationStrategy> chosen = strategies == null ? p.strategies() : parse(strategies);
         for (int f = 0; f < p.data().folds().size(); f++) {
-            TeacherTargets targets = null;
-            for (DistillationStrategy strategy : chosen) {
-                for (int s = 0; s < config.distillation().seeds(); s++) {
-                    Path sdir = foldDir(f).resolve("students/" + strategy.name() + "/seed-" + s);
-                    if (resume && Files.isRegularFile(sdir.resolve("metrics.json"))) {
-                        progress.status("student [" + strategy.name() + "] seed " + (s + 1) + ": done earlier, kept");
-                        continue;
-                    }
-                    if (targets == null) {
-                        targets = targets(p, f);
-                    }
-                    trainStudent(p, f, strategy, s, targets, sdir);
+            distillFold(p, f, chosen);
+            targetsByFold.remove(f);
+        }
+    }
+
+    private void distillFold(Prepared p, int f, List<DistillationStrategy> chosen) throws IOException {
+        for (DistillationStrategy strategy : chosen) {
+            for (int s = 0; s < config.distillation().seeds(); s++) {
+                Path sdir = foldDir(f).resolve("students/" + strategy.name() + "/seed-" + s);
+                if (resume && Files.isRegularFile(sdir.resolve("metrics.json"))) {
+                    progress.status("student [" + strategy.name() + "] seed " + (s + 1) + ": done earlier, kept");
+                    continue;
                 }
+                trainStudent(p, f, strategy, s, targets(p, f), sdir);
             }
         }
     }
@@ -263,6 +270,15 @@ public final class ExperimentRunner {
 
     /** Teacher and SC of fold f (trained, or loaded when finished earlier) and their cached outputs. */
     private TeacherTargets targets(Prepared p, int f) throws IOException {
+        TeacherTargets known = targetsByFold.get(f);
+        if (known == null) {
+            known = computeTargets(p, f);
+            targetsByFold.put(f, known);
+        }
+        return known;
+    }
+
+    private TeacherTargets computeTargets(Prepared p, int f) throws IOException {
         PreparedData data = p.data();
         WindowSet windows = data.windows();
         Split fold = data.folds().get(f);

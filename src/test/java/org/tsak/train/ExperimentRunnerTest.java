@@ -48,11 +48,27 @@ class ExperimentRunnerTest {
     static Path tmp;
 
     static ExperimentOutcome outcome;
+    static final java.util.Map<String, Integer> epochsSeen = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeAll
     static void runOnce() throws IOException {
-        outcome = new ExperimentRunner(ConfigLoader.parse(TINY, "tiny"), tmp.resolve("run"), ProgressListener.NONE)
-                .run();
+        ProgressListener counting = new ProgressListener() {
+            @Override
+            public void epoch(String stage, EpochRecord record, boolean improved) {
+                epochsSeen.merge(stage, 1, Integer::sum);
+            }
+        };
+        outcome = new ExperimentRunner(ConfigLoader.parse(TINY, "tiny"), tmp.resolve("run"), counting).run();
+    }
+
+    @Test
+    void eachModelIsTrainedExactlyOnce() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        int teacherEpochs = json.readTree(outcome.runDir().resolve("teacher/metrics.json").toFile()).get("history").size();
+        assertEquals(teacherEpochs, epochsSeen.get("teacher"), "teacher trained once: " + epochsSeen);
+        int scEpochs = json.readTree(outcome.runDir().resolve("semantic-classifier/metrics.json").toFile())
+                .get("history").size();
+        assertEquals(scEpochs, epochsSeen.get("semantic"), epochsSeen.toString());
     }
 
     @Test
