@@ -1,6 +1,5 @@
 package org.tsak.train;
 
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +18,7 @@ import org.tsak.eval.WindowScoring;
 import org.tsak.model.StudentBlock;
 import org.tsak.model.StudentSpec;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -111,13 +108,7 @@ public record ExportCheck(int windows, double maxAbsDiffFloat, double maxAbsDiff
             StudentSpec spec = new StudentSpec(c, l, config.model().student().convChannelArray(),
                     config.model().student().kernelSize(), Operations.CLASS_COUNT);
             try (NDManager m = NDManager.newBaseManager()) {
-                StudentBlock block = new StudentBlock(spec);
-                block.initialize(m, DataType.FLOAT32, new Shape(1, c, l));
-                try (DataInputStream in = new DataInputStream(Files.newInputStream(params))) {
-                    block.loadParameters(m, in);
-                } catch (MalformedModelException e) {
-                    throw new IOException(params + ": " + e.getMessage(), e);
-                }
+                StudentBlock block = StudentExporter.loadStudent(spec, params, m);
                 float[] djl = Inference.run(block, m, (mm, ex, from, count) -> new ai.djl.ndarray.NDList(mm.create(
                         java.util.Arrays.copyOfRange(norm, from * c * l, (from + count) * c * l),
                         new Shape(count, c, l))), identity(test.length), 256, StudentBlock.LOGITS)[0];

@@ -138,15 +138,7 @@ public final class StudentExporter {
                 Operations.CLASS_COUNT);
         StudentWeights weights;
         try (NDManager manager = NDManager.newBaseManager()) {
-            StudentBlock block = new StudentBlock(spec);
-            block.initialize(manager, DataType.FLOAT32, new Shape(1, spec.inputChannels(), windowSamples));
-            try (DataInputStream in = new DataInputStream(Files.newInputStream(params))) {
-                block.loadParameters(manager, in);
-            } catch (MalformedModelException e) {
-                throw new IOException(params + ": weights do not fit the student of " + configFile + ": "
-                        + e.getMessage(), e);
-            }
-            weights = weightsOf(block);
+            weights = weightsOf(loadStudent(spec, params, manager));
         }
         JsonNode prov = json.readTree(requireFile(runDir.resolve("provenance.json"), "provenance").toFile());
         Map<String, String> provenance = new LinkedHashMap<>();
@@ -159,6 +151,18 @@ public final class StudentExporter {
         provenance.put("studentSeedIndex", String.valueOf(seed));
         return StudentArtifact.forOperations(weights, studentChannels, rateHz, windowSamples, strideSamples, means,
                 stds, provenance);
+    }
+
+    /** A DJL student of {@code spec} with the weights saved in {@code params}, in {@code manager}. */
+    public static StudentBlock loadStudent(StudentSpec spec, Path params, NDManager manager) throws IOException {
+        StudentBlock block = new StudentBlock(spec);
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, spec.inputChannels(), spec.windowSamples()));
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(params))) {
+            block.loadParameters(manager, in);
+        } catch (MalformedModelException e) {
+            throw new IOException(params + ": the weights do not fit a student of " + spec + ": " + e.getMessage(), e);
+        }
+        return block;
     }
 
     /** The student strategy with the best mean test macro-F1 in the run's table. */
