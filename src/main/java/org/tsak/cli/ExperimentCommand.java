@@ -87,10 +87,12 @@ final class ExperimentCommand implements Callable<Integer> {
         pw.println();
         pw.print(outcome.table().toMarkdown());
         pw.println();
-        StringBuilder tp = new StringBuilder("training throughput (windows/s):");
-        outcome.windowsPerSecond().forEach((k, v) -> tp.append(String.format(Locale.ROOT,
-                " %s %.0f (%.1f%% of it building batches);", k, v, 100 * outcome.dataShares().getOrDefault(k, 0.0))));
-        pw.println(tp);
+        pw.println("training throughput and where the time goes (data = building batches; the rest is DJL/PyTorch):");
+        outcome.windowsPerSecond().forEach((k, v) -> {
+            double[] s = outcome.timeShares().getOrDefault(k, new double[4]);
+            pw.println(String.format(Locale.ROOT, "  %-20s %,8.0f windows/s   data %4.1f%%  forward+loss %4.1f%%"
+                    + "  backward %4.1f%%  optimiser %4.1f%%", k, v, 100 * s[0], 100 * s[1], 100 * s[2], 100 * s[3]));
+        });
         pw.println("run folder: " + outcome.runDir().toAbsolutePath());
         pw.flush();
         try {

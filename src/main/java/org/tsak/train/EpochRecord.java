@@ -9,7 +9,16 @@ package org.tsak.train;
  * @param windowsPerSecond training throughput of the epoch
  * @param seconds          wall time of the epoch (training and validation)
  * @param dataShare        share of the training time spent building batches (the data path)
+ * @param forwardShare     share spent in the forward pass and loss
+ * @param backwardShare    share spent in back-propagation
+ * @param stepShare        share spent in the optimiser step
  */
 public record EpochRecord(int epoch, double trainLoss, double validationF1, double windowsPerSecond,
-        double seconds, double dataShare) {
+        double seconds, double dataShare, double forwardShare, double backwardShare, double stepShare) {
+
+    /** A record without the time breakdown (shares 0). */
+    public EpochRecord(int epoch, double trainLoss, double validationF1, double windowsPerSecond, double seconds,
+            double dataShare) {
+        this(epoch, trainLoss, validationF1, windowsPerSecond, seconds, dataShare, 0, 0, 0);
+    }
 }

@@ -38,7 +38,9 @@ final class ResultCollector {
                 .add(new Score(m.get("macroF1").asDouble(), m.get("accuracy").asDouble()));
         for (JsonNode e : m.path("history")) {
             epochs.computeIfAbsent(stage, k -> new ArrayList<>()).add(new double[] {
-                e.path("windowsPerSecond").asDouble(), e.path("dataShare").asDouble()});
+                e.path("windowsPerSecond").asDouble(), e.path("dataShare").asDouble(),
+                e.path("forwardShare").asDouble(), e.path("backwardShare").asDouble(),
+                e.path("stepShare").asDouble()});
         }
     }
 
@@ -64,6 +66,21 @@ final class ResultCollector {
         return m;
     }
 
+    /** Mean shares of training time per stage: {data, forward + loss, backward, optimiser step}. */
+    Map<String, double[]> stageTimeShares() {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        epochs.forEach((k, v) -> {
+            double[] mean = new double[4];
+            for (double[] a : v) {
+                for (int i = 0; i < 4; i++) {
+                    mean[i] += a[i + 1] / v.size();
+                }
+            }
+            m.put(k, mean);
+        });
+        return m;
+    }
+
     static List<Map<String, Object>> historyMaps(StageResult r) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (EpochRecord e : r.history()) {
@@ -74,6 +91,9 @@ final class ResultCollector {
             m.put("windowsPerSecond", e.windowsPerSecond());
             m.put("seconds", e.seconds());
             m.put("dataShare", e.dataShare());
+            m.put("forwardShare", e.forwardShare());
+            m.put("backwardShare", e.backwardShare());
+            m.put("stepShare", e.stepShare());
             out.add(m);
         }
         return out;

@@ -92,6 +92,9 @@ public final class StageTrainer {
                 shuffle(order, shuffler);
                 double lossSum = 0;
                 long dataNanos = 0;
+                long forwardNanos = 0;
+                long backwardNanos = 0;
+                long stepNanos = 0;
                 int done = 0;
                 for (int from = 0; from < order.length; from += settings.batchSize()) {
                     int count = Math.min(settings.batchSize(), order.length - from);
@@ -104,12 +107,18 @@ public final class StageTrainer {
                         dataNanos += System.nanoTime() - d0;
                         try (GradientCollector gc = trainer.newGradientCollector()) {
                             gc.zeroGradients(); // PyTorch accumulates gradients unless told not to
+                            long f0 = System.nanoTime();
                             NDList out = trainer.forward(in);
                             NDArray l = loss.loss(out, sub, order, from, count);
                             lossSum += l.getFloat();
+                            long b0 = System.nanoTime();
+                            forwardNanos += b0 - f0;
                             gc.backward(l);
+                            backwardNanos += System.nanoTime() - b0;
                         }
+                        long s0 = System.nanoTime();
                         trainer.step();
+                        stepNanos += System.nanoTime() - s0;
                     }
                     done++;
                     progress.batch(settings.name(), epoch, done, batches, lossSum / done);
@@ -117,7 +126,9 @@ public final class StageTrainer {
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
                 double f1 = validate.applyAsDouble(model.getBlock());
                 EpochRecord rec = new EpochRecord(epoch, lossSum / Math.max(1, done), f1,
-                        order.length / trainSeconds, (System.nanoTime() - t0) / 1e9, dataNanos / 1e9 / trainSeconds);
+                        order.length / trainSeconds, (System.nanoTime() - t0) / 1e9, dataNanos / 1e9 / trainSeconds,
+                        forwardNanos / 1e9 / trainSeconds, backwardNanos / 1e9 / trainSeconds,
+                        stepNanos / 1e9 / trainSeconds);
                 history.add(rec);
                 boolean improved = f1 > bestF1;
                 if (improved) {
