@@ -14,7 +14,7 @@ public record ModelConfig(Teacher teacher, Semantic semantic, Student student) {
     /** Applies defaults. */
     public ModelConfig {
         teacher = teacher == null ? new Teacher(null, null, null, null, null, null, null) : teacher;
-        semantic = semantic == null ? new Semantic(null, null) : semantic;
+        semantic = semantic == null ? new Semantic(null, null, null) : semantic;
         student = student == null ? new Student(null, null) : student;
     }
 
@@ -57,14 +57,19 @@ public record ModelConfig(Teacher teacher, Semantic semantic, Student student) {
     /**
      * Semantic classifier sizes (TSAK.md, stage 2).
      *
-     * @param hiddenSize hidden layer width (default 128)
-     * @param dropout    dropout rate (default 0.2)
+     * @param hiddenSize     hidden layer width (default 128)
+     * @param dropout        dropout rate (default 0.2)
+     * @param labelSmoothing label smoothing e of the SC's cross-entropy (default 0, the paper's plain
+     *                       CE); e > 0 keeps the SC's logits from saturating on the training windows,
+     *                       which are the soft targets sc-logit distils
      */
-    public record Semantic(Integer hiddenSize, Double dropout) {
+    public record Semantic(Integer hiddenSize, Double dropout, Double labelSmoothing) {
         /** Applies defaults and validates. */
         public Semantic {
             hiddenSize = hiddenSize == null ? 128 : hiddenSize;
             dropout = dropout == null ? 0.2 : dropout;
+            labelSmoothing = labelSmoothing == null ? 0.0 : labelSmoothing;
+            ConfigChecks.inRange("model.semantic.labelSmoothing", labelSmoothing, 0, 0.5);
             ConfigChecks.positive("model.semantic.hiddenSize", hiddenSize);
             ConfigChecks.inRange("model.semantic.dropout", dropout, 0, 0.9);
         }

@@ -348,6 +348,7 @@ public final class ExperimentRunner {
             TeacherTargets targets, String foldName, Path weights) throws IOException {
         progress.status("stage 2: semantic classifier on the frozen teacher's representations");
         TrainedModel<SemanticClassifierBlock> sc = SemanticStage.train(windows, fold, targets, p.semantic(),
+                config.model().semantic().labelSmoothing(),
                 stage("semantic", config.training().semantic(), Seeds.derive(config.seed(), "semantic", foldName)),
                 weights, progress);
         AtomicFiles.write(weights, StageTrainer.weights(sc.block()));

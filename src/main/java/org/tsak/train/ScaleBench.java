@@ -112,7 +112,7 @@ public final class ScaleBench {
             line("cache teacher outputs", t0, String.format(Locale.ROOT, "%,d windows", windows.size()));
             t0 = System.nanoTime();
             try (TrainedModel<SemanticClassifierBlock> sc = SemanticStage.train(windows, split, targets,
-                    SemanticSpec.defaults(ts), new StageSettings("semantic", 1, 128, 0.002, 1e-4, 1, 2), null,
+                    SemanticSpec.defaults(ts), 0.0, new StageSettings("semantic", 1, 128, 0.002, 1e-4, 1, 2), null,
                     ProgressListener.NONE)) {
                 targets = TargetCaching.withSemantic(targets, sc.block(), sc.model().getNDManager(), "scale");
                 line("semantic classifier 1 epoch + SC logits", t0, "");
