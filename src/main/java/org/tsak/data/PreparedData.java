@@ -47,7 +47,11 @@ public record PreparedData(List<Recording> recordings, WindowSet windows, List<S
         List<Recording> recordings = read(config, seed);
         for (Recording r : recordings) {
             for (String note : r.notes()) {
-                LOG.warn("{}: {}", r.key(), note);
+                if (note.startsWith("synthetic:")) {
+                    LOG.debug("{}: {}", r.key(), note); // the simulator's description, not a flaw
+                } else {
+                    LOG.warn("{}: {}", r.key(), note); // a flaw of the data and the repair made
+                }
             }
         }
         if (recordings.isEmpty()) {
