@@ -1,11 +1,8 @@
 package org.tsak.eval;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -44,26 +41,15 @@ public final class SubmissionWriter {
         Map<String, TimedPredictions> sorted = new TreeMap<>(submission);
         sorted.forEach(SubmissionWriter::checkOneHz);
         Path target = file.toAbsolutePath();
-        Path tmp = null;
         try {
-            Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp);
-                    JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-                writeJson(g, sorted);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
+            org.tsak.io.AtomicFiles.write(target, out -> {
+                try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+                    g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                    writeJson(g, sorted);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write submission " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original failure is the one worth reporting
-                }
-            }
         }
     }
 

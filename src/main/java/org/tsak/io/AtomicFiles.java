@@ -47,6 +47,48 @@ public final class AtomicFiles {
         }
     }
 
+    /** Writes a file's content to a stream. */
+    @FunctionalInterface
+    public interface Content {
+        /** Writes the whole content to {@code out} (not closed). */
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /**
+     * Streams content into a temporary file beside {@code target}, forces it to disk and renames
+     * it over {@code target}: for files too large to hold in memory.
+     */
+    public static void write(Path target, Content content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            try {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep the default permissions
+            }
+            try (java.io.FileOutputStream fos = new java.io.FileOutputStream(tmp.toFile());
+                    java.io.BufferedOutputStream out = new java.io.BufferedOutputStream(fos, 1 << 16)) {
+                content.writeTo(out);
+                out.flush();
+                fos.getFD().sync();
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            if (e instanceof IOException io) {
+                throw new IOException("could not write " + target + ": " + io.getMessage()
+                        + " (earlier contents, if any, are intact)", io);
+            }
+            throw e;
+        }
+    }
+
     /** Writes text (UTF-8) atomically. */
     public static void writeString(Path target, String text) throws IOException {
         write(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));

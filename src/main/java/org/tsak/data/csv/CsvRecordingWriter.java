@@ -1,6 +1,5 @@
 package org.tsak.data.csv;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -64,21 +63,11 @@ public final class CsvRecordingWriter {
      *                                  (a non-finite sample, a line break in an id or note)
      */
     public void write(Recording recording, Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        boolean moved = false;
-        try {
-            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                write(recording, out);
-            }
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        org.tsak.io.AtomicFiles.write(file.toAbsolutePath(), out -> {
+            java.io.Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+            write(recording, w);
+            w.flush();
+        });
     }
 
     /**
