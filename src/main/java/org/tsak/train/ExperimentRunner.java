@@ -204,7 +204,8 @@ public final class ExperimentRunner {
         Files.createDirectories(runDir);
         Path configFile = runDir.resolve("config.yaml");
         String yaml = ConfigLoader.toYaml(config);
-        if (resume && Files.isRegularFile(configFile) && !Files.readString(configFile).equals(yaml)) {
+        if (resume && Files.isRegularFile(configFile)
+                && !ConfigLoader.parse(Files.readString(configFile), configFile.toString()).equals(config)) {
             throw new IllegalStateException(configFile + ": the run folder was made with a different config;"
                     + " use another --out folder, or --force to start it afresh");
         }
@@ -437,7 +438,7 @@ public final class ExperimentRunner {
     private Efficiency.Measured latency(BiFunction<NDManager, NDList, NDList> fwd, Model model, Shape input) {
         LatencyMeter meter = new LatencyMeter(config.evaluation().warmupRuns(), config.evaluation().latencyRuns());
         LatencyStats stats = LatencyStats.fromNanos(meter.measure(fwd, model.getNDManager(), input));
-        long[] dims = input.getShape();
+        long[] dims = input.getShape().clone(); // Shape hands out its own array
         dims[0] = config.evaluation().throughputBatch();
         return new Efficiency.Measured(stats, meter.throughput(fwd, model.getNDManager(), new Shape(dims)));
     }
