@@ -2,6 +2,7 @@ package org.tsak.data.csv;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,11 @@ import org.tsak.data.SecondLabels;
  * first file. Parsing is hand-rolled (no regular expressions, one pass over each line).
  */
 public final class CsvRecordingReader implements DatasetReader {
+
+    /** A UTF-8 byte-order mark, skipped at the start of a file. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+    /** What the decoder puts in place of bytes that are not UTF-8. */
+    private static final char REPLACEMENT_CHAR = '\uFFFD';
 
     /** Creates a reader. */
     public CsvRecordingReader() {
@@ -131,7 +137,9 @@ public final class CsvRecordingReader implements DatasetReader {
     }
 
     private static ParsedFile parse(Path file) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // InputStreamReader replaces malformed input by U+FFFD, which FileParser reports by line
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8))) {
             return new FileParser(file).parse(in);
         }
     }
@@ -158,6 +166,10 @@ public final class CsvRecordingReader implements DatasetReader {
             String header = null;
             while ((line = in.readLine()) != null) {
                 lineNo++;
+                if (lineNo == 1 && line.startsWith(BYTE_ORDER_MARK)) {
+                    line = line.substring(1);
+                }
+                checkDecoded(line);
                 if (line.isBlank()) {
                     continue;
                 }
@@ -199,6 +211,7 @@ public final class CsvRecordingReader implements DatasetReader {
             long previousLine = 0;
             while ((line = in.readLine()) != null) {
                 lineNo++;
+                checkDecoded(line);
                 if (line.isBlank()) {
                     continue;
                 }
@@ -246,6 +259,19 @@ public final class CsvRecordingReader implements DatasetReader {
             SecondLabels truth = SecondLabels.fromSamples(t, ops);
             Recording r = new Recording(subject, session, rateHz, t, channels, values, ops, boxes, truth, notes);
             return new ParsedFile(file, headerLine, r);
+        }
+
+        /**
+         * Bytes that are not UTF-8 decode to U+FFFD (the reader replaces them rather than
+         * failing mid-buffer, so that the error can name the line).
+         */
+        private void checkDecoded(String line) {
+            int bad = line.indexOf(REPLACEMENT_CHAR);
+            if (bad >= 0) {
+                throw new DataFormatException(file, lineNo, null, null, "bytes that are not UTF-8 at character "
+                        + (bad + 1) + "; tsak-recording files are UTF-8 text (save the file as UTF-8, not"
+                        + " UTF-16 or Latin-1)");
+            }
         }
 
         private void checkMagic(String line) {
