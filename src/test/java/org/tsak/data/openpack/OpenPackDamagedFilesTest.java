@@ -1,0 +1,63 @@
+package org.tsak.data.openpack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tsak.data.DataFormatException;
+
+/**
+ * Regression tests for damage found by {@link NumericCsvFuzzTest} and
+ * {@link OpenPackReaderFuzzTest}: a file cut inside its last value used to read that value
+ * shortened ({@code 0.9062} as {@code 0.9}) without a word; a non-UTF-8 byte in an operation
+ * annotation escaped as a bare {@code MalformedInputException} naming neither file nor line.
+ */
+class OpenPackDamagedFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFileCutInsideItsLastValueFailsNamingTheLastLine() throws IOException {
+        Path f = dir.resolve("S0500.csv");
+        Files.writeString(f, "unixtime,quat_z\n1648531521000,0.9062\n1648531521030,0.9", StandardCharsets.UTF_8);
+        DataFormatException e = assertThrows(DataFormatException.class,
+                () -> NumericCsv.read(f, "unixtime", List.of("quat_z")));
+        assertEquals(3, e.line());
+        assertEquals("1648531521030,0.9", e.value());
+        assertTrue(e.getMessage().contains("S0500.csv line 3") && e.getMessage().contains("cut short"),
+                e.getMessage());
+    }
+
+    @Test
+    void aFileEndingWithItsLineEndOrBlankLinesStillReads() throws IOException {
+        Path f = dir.resolve("S0500.csv");
+        Files.writeString(f, "unixtime,quat_z\n1648531521000,0.9062\n1648531521030,0.9\n\n", StandardCharsets.UTF_8);
+        NumericCsv csv = NumericCsv.read(f, "unixtime", List.of("quat_z"));
+        assertEquals(2, csv.rowCount());
+        assertEquals(0.9f, csv.column(0)[1]);
+    }
+
+    @Test
+    void aNonUtf8ByteInTheOperationAnnotationNamesItsLine() throws IOException {
+        Path u = OpenPackFixture.writeSession(dir, "U0209", "S0500");
+        Path ops = u.resolve("annotation/openpack-operations/S0500.csv");
+        byte[] b = Files.readAllBytes(ops);
+        String text = new String(b, StandardCharsets.UTF_8);
+        b[text.indexOf("Assemble Box")] = (byte) 0xE9; // Latin-1 'é' in line 3
+        Files.write(ops, b);
+        DataFormatException e = assertThrows(DataFormatException.class, () -> new OpenPackReader().read(dir));
+        assertEquals(ops, e.file());
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().contains("S0500.csv line 3") && e.getMessage().contains("not UTF-8"),
+                e.getMessage());
+    }
+}
