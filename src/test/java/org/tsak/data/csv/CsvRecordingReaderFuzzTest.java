@@ -44,7 +44,7 @@ class CsvRecordingReaderFuzzTest {
     private static final String FILE_NAME = "W01-S01.csv";
     private static final List<byte[]> BASES = List.of(base(new SimulatorConfig(1, 1, 1, 7)),
             base(new SimulatorConfig(4, 1, 1, 50.0, 3)));
-    private static final FuzzTally TALLY = new FuzzTally("CsvRecordingReader");
+    private static final FuzzTally TALLY = new FuzzTally("CsvRecordingReader", "with a repair or flaw noted");
 
     @AfterContainer
     static void printTally() {

@@ -40,7 +40,7 @@ class OpenPackReaderFuzzTest {
 
     private static final List<Map<String, byte[]>> LAYOUTS = layouts();
     private static final String CLOCK_FILE = OpenPackLayouts.USER + "/atr/atr01/" + OpenPackLayouts.SESSION + ".csv";
-    private static final FuzzTally TALLY = new FuzzTally("OpenPackReader");
+    private static final FuzzTally TALLY = new FuzzTally("OpenPackReader", "with a repair or flaw noted");
 
     /**
      * What is done to one file of a layout.
