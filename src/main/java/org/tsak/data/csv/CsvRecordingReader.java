@@ -3,6 +3,8 @@ package org.tsak.data.csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,10 @@ import org.tsak.data.SecondLabels;
  * {@link CsvRecordingFormat#GAP_FACTOR} nominal periods is not an error: it is noted in
  * {@link Recording#notes()} as a gap (windows spanning it are to be dropped downstream).
  * The 1 Hz ground truth is derived with {@link SecondLabels#fromSamples}.
+ *
+ * <p>Text is UTF-8 (a leading byte-order mark is skipped); bytes that are not UTF-8 fail naming
+ * their line. The last data row must end with a line end like every other: a last line without
+ * one is taken as a file cut short, whose last value may have been shortened, and fails.
  *
  * <p>All files of a folder must have the same channels; channels are put in the order of the
  * first file. Parsing is hand-rolled (no regular expressions, one pass over each line).
@@ -138,15 +144,29 @@ public final class CsvRecordingReader implements DatasetReader {
 
     private static ParsedFile parse(Path file) throws IOException {
         // InputStreamReader replaces malformed input by U+FFFD, which FileParser reports by line
+        boolean endsWithLineEnd = endsWithLineEnd(file);
         try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
                 StandardCharsets.UTF_8))) {
-            return new FileParser(file).parse(in);
+            return new FileParser(file, endsWithLineEnd).parse(in);
+        }
+    }
+
+    /** True if the file is empty or its last byte is {@code \n} or {@code \r}. */
+    private static boolean endsWithLineEnd(Path file) throws IOException {
+        try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+            if (ch.size() == 0) {
+                return true;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            ch.position(ch.size() - 1).read(last);
+            return last.get(0) == '\n' || last.get(0) == '\r';
         }
     }
 
     /** The state of reading one file. */
     private static final class FileParser {
         private final Path file;
+        private final boolean endsWithLineEnd;
         private long lineNo;
         private String[] columns;
         private int channelCount;
@@ -154,8 +174,9 @@ public final class CsvRecordingReader implements DatasetReader {
         private int boxColumn = -1;
         private int[] channelOfColumn;
 
-        FileParser(Path file) {
+        FileParser(Path file, boolean endsWithLineEnd) {
             this.file = file;
+            this.endsWithLineEnd = endsWithLineEnd;
         }
 
         ParsedFile parse(BufferedReader in) throws IOException {
@@ -249,6 +270,12 @@ public final class CsvRecordingReader implements DatasetReader {
             if (n == 0) {
                 throw new DataFormatException(file, headerLine, null, null,
                         "the file has a header but no data rows; a recording needs at least one sample");
+            }
+            if (!endsWithLineEnd && previousLine == lineNo) {
+                throw new DataFormatException(file, lineNo, null, null, "the last line has no line end, so the"
+                        + " file seems cut short and its last value may be incomplete (a box 12 read as 1);"
+                        + " restore the complete file (CsvRecordingWriter ends every line with a line end),"
+                        + " or end the line if the row is whole");
             }
             t = Arrays.copyOf(t, n);
             ops = Arrays.copyOf(ops, n);

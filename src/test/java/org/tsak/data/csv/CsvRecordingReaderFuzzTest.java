@@ -42,8 +42,8 @@ class CsvRecordingReaderFuzzTest {
 
     private static final int ROWS = 300;
     private static final String FILE_NAME = "W01-S01.csv";
-    private static final List<byte[]> BASES = List.of(base(new SimulatorConfig(1, 1, 1, 7)),
-            base(new SimulatorConfig(4, 1, 1, 50.0, 3)));
+    private static final List<byte[]> BASES = List.of(base(new SimulatorConfig(1, 1, 1, 7), false),
+            base(new SimulatorConfig(4, 1, 1, 50.0, 3), false), base(new SimulatorConfig(1, 1, 12, 9), true));
     private static final FuzzTally TALLY = new FuzzTally("CsvRecordingReader", "with a repair or flaw noted");
 
     @AfterContainer
@@ -159,8 +159,11 @@ class CsvRecordingReaderFuzzTest {
         }
     }
 
-    /** The first {@link #ROWS} data rows of the last recording simulated for {@code config}, as written. */
-    private static byte[] base(SimulatorConfig config) {
+    /**
+     * The first (or last, with {@code tail}: box numbers of two digits) {@link #ROWS} data rows of
+     * the last recording simulated for {@code config}, as written.
+     */
+    private static byte[] base(SimulatorConfig config, boolean tail) {
         List<Recording> all = new FactorySimulator(config).simulate();
         StringWriter out = new StringWriter();
         try {
@@ -173,6 +176,9 @@ class CsvRecordingReaderFuzzTest {
         while (lines[header].startsWith("#")) {
             header++;
         }
-        return (String.join("\n", Arrays.copyOf(lines, header + 1 + ROWS)) + "\n").getBytes(StandardCharsets.UTF_8);
+        List<String> kept = new java.util.ArrayList<>(Arrays.asList(lines).subList(0, header + 1));
+        int from = tail ? lines.length - ROWS : header + 1;
+        kept.addAll(Arrays.asList(lines).subList(from, from + ROWS));
+        return (String.join("\n", kept) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -16,11 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tsak.data.DataFormatException;
 
 /**
- * Regression tests for encodings found by {@link CsvRecordingReaderFuzzTest}: bytes that are not
+ * Regression tests for damage found by {@link CsvRecordingReaderFuzzTest}: bytes that are not
  * UTF-8 used to escape as a bare {@code MalformedInputException: Input length = 1} naming
- * neither file nor line; a UTF-8 byte-order mark made the magic line look wrong.
+ * neither file nor line; a UTF-8 byte-order mark made the magic line look wrong; a file cut
+ * inside its last value read box 12 as box 1 without a word.
  */
-class CsvRecordingReaderEncodingTest {
+class CsvRecordingReaderDamageTest {
 
     @TempDir
     Path dir;
@@ -62,5 +63,25 @@ class CsvRecordingReaderEncodingTest {
         Path f = dir.resolve("bom.csv");
         Files.write(f, ("\uFEFF" + TEXT).getBytes(StandardCharsets.UTF_8));
         assertEquals(2, new CsvRecordingReader().readFile(f).sampleCount());
+    }
+
+    @Test
+    void aFileCutInsideItsLastValueFailsNamingTheLastLine() throws IOException {
+        Path f = dir.resolve("cut.csv");
+        Files.writeString(f, TEXT.replace("0.5,100,1\n1700000000033,0.5,100,1\n",
+                "0.5,100,12\n1700000000033,0.5,100,1"), StandardCharsets.UTF_8);
+        DataFormatException e = assertThrows(DataFormatException.class, () -> new CsvRecordingReader().readFile(f));
+        assertEquals(7, e.line());
+        assertTrue(e.getMessage().contains("cut.csv line 7") && e.getMessage().contains("cut short"), e.getMessage());
+    }
+
+    @Test
+    void aLastLineEndedByCarriageReturnLineFeedOrFollowedByBlanksReads() throws IOException {
+        Path crlf = dir.resolve("crlf.csv");
+        Files.writeString(crlf, TEXT.replace("\n", "\r\n"), StandardCharsets.UTF_8);
+        assertEquals(2, new CsvRecordingReader().readFile(crlf).sampleCount());
+        Path blank = dir.resolve("blank.csv");
+        Files.writeString(blank, TEXT + "  ", StandardCharsets.UTF_8);
+        assertEquals(2, new CsvRecordingReader().readFile(blank).sampleCount());
     }
 }
