@@ -18,7 +18,8 @@ import org.tsak.data.DataFormatException;
  * Regression tests for damage found by {@link NumericCsvFuzzTest} and
  * {@link OpenPackReaderFuzzTest}: a file cut inside its last value used to read that value
  * shortened ({@code 0.9062} as {@code 0.9}) without a word; a non-UTF-8 byte in an operation
- * annotation escaped as a bare {@code MalformedInputException} naming neither file nor line.
+ * annotation escaped as a bare {@code MalformedInputException} naming neither file nor line; a
+ * huge but finite value became infinite once scaled (E4 acc to G) or interpolated.
  */
 class OpenPackDamagedFilesTest {
 
@@ -59,5 +60,29 @@ class OpenPackDamagedFilesTest {
         assertEquals(3, e.line());
         assertTrue(e.getMessage().contains("S0500.csv line 3") && e.getMessage().contains("not UTF-8"),
                 e.getMessage());
+    }
+
+    @Test
+    void aHugeE4AccelerationThatOverflowsWhenScaledToGFailsNamingItsLine() throws IOException {
+        Path u = OpenPackFixture.writeSession(dir, "U0209", "S0500");
+        Path acc = u.resolve("e4/e401/acc/S0500.csv");
+        String row = OpenPackFixture.line(acc, 40);
+        OpenPackFixture.replaceLine(acc, 40, row.substring(0, row.indexOf(',')) + ",3.4e38,0.0,0.1");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> new OpenPackReader().read(dir));
+        assertEquals(acc, e.file());
+        assertEquals(40, e.line());
+        assertEquals("acc_x", e.column());
+        assertTrue(e.getMessage().contains("S0500.csv line 40") && e.getMessage().contains("9.80665"), e.getMessage());
+    }
+
+    @Test
+    void interpolatingBetweenHugeValuesOfOppositeSignStaysFinite() {
+        long[] clock = {0, 5, 10};
+        long[] source = {0, 10};
+        float[][] out = new float[1][3];
+        ClockAligner.align(clock, source, new float[][] {{-3e38f, 3e38f}}, out, 0, 1f);
+        assertEquals(-3e38f, out[0][0]);
+        assertEquals(0f, out[0][1]);
+        assertEquals(3e38f, out[0][2]);
     }
 }
