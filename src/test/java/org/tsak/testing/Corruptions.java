@@ -59,7 +59,10 @@ public final class Corruptions {
                 Arbitraries.oneOf(Arbitraries.just(0.0), AT).map(Corruption.SemicolonSeparators::new));
     }
 
-    /** Damage to CSV columns and fields, including timestamps repeated, reordered or shifted. */
+    /**
+     * Damage to CSV columns and fields, including timestamps repeated, reordered or shifted, and
+     * runs of huge values near the float limit (finite, but not once scaled or subtracted).
+     */
     public static Arbitrary<Corruption> csvFields() {
         Arbitrary<Integer> column = Arbitraries.integers().between(0, 40);
         return Arbitraries.oneOf(
@@ -70,6 +73,8 @@ public final class Corruptions {
                         .as(Corruption.SetValue::new),
                 Combinators.combine(AT, Arbitraries.integers().between(1, 3), column, Arbitraries.of(SPECIAL_VALUES))
                         .as(Corruption.SetValue::new),
+                Combinators.combine(AT, Arbitraries.integers().between(1, 20), column,
+                        Arbitraries.of("3.4e38", "-3.4e38", "3e38", "-3e38", "1e39")).as(Corruption.SetValue::new),
                 AT.map(Corruption.RepeatTimestamp::new),
                 Combinators.combine(AT, Arbitraries.of(-100_000L, -5_000L, -40L, -1L, 1L, 400L, 5_000L,
                         1_000_000_000L, 1_000_000_000_000L)).as(Corruption.ShiftTimestamp::new));
