@@ -53,7 +53,8 @@ public final class SubmissionReader {
             String why = String.valueOf(e.getOriginalMessage());
             throw new DataFormatException(file, at == null ? 0 : Math.max(at.getLineNr(), 0), null, null,
                     (why.startsWith("Duplicate field") ? "a key repeats, so the file is ambiguous; keep one"
-                            : "not valid JSON") + (at == null ? "" : " (column " + at.getColumnNr() + ")") + ": " + why);
+                            : "not valid JSON") + (at == null ? "" : " (column " + at.getColumnNr() + ")")
+                            + ": " + why);
         } catch (IOException e) {
             throw new DataFormatException(file, "cannot read submission file: " + e.getMessage());
         }

@@ -41,8 +41,8 @@ public final class Corruptions {
                 AT.map(Corruption.Truncate::new),
                 Combinators.combine(AT, Arbitraries.integers().between(0, 7)).as(Corruption.FlipBit::new),
                 Combinators.combine(AT, Arbitraries.oneOf(
-                        Arbitraries.of(0, (int) '\n', (int) '\r', (int) ',', (int) ';', (int) '"', (int) '-', (int) '.', (int) 'e',
-                                (int) ' ', (int) '#', (int) ':', 0xFF, 0xC3, 0x80),
+                        Arbitraries.of(0, (int) '\n', (int) '\r', (int) ',', (int) ';', (int) '"', (int) '-',
+                                (int) '.', (int) 'e', (int) ' ', (int) '#', (int) ':', 0xFF, 0xC3, 0x80),
                         Arbitraries.integers().between(0, 255))).as(Corruption.ReplaceByte::new),
                 AT.map(Corruption.InsertLatin1::new),
                 Arbitraries.of("UTF-16", "UTF-16LE", "UTF-8 BOM").map(Corruption.Reencode::new));

@@ -34,7 +34,8 @@ class NumericCsvFuzzTest {
 
     private static final String ATR = OpenPackLayouts.USER + "/atr/atr01/" + OpenPackLayouts.SESSION + ".csv";
     private static final byte[] BASE = OpenPackLayouts.sampleHead(300).orElseGet(OpenPackLayouts::synthetic).get(ATR);
-    private static final List<String> COLUMNS = List.of("acc_x", "acc_y", "acc_z", "gyro_x", "gyro_y", "gyro_z", "quat_w", "quat_x", "quat_y", "quat_z");
+    private static final List<String> COLUMNS = List.of("acc_x", "acc_y", "acc_z", "gyro_x", "gyro_y", "gyro_z",
+            "quat_w", "quat_x", "quat_y", "quat_z");
     private static final FuzzTally TALLY = new FuzzTally("NumericCsv", "different from the undamaged file");
 
     @AfterContainer
@@ -88,7 +89,8 @@ class NumericCsvFuzzTest {
             }
             NumericCsv csv = o.value();
             if (csv.rowCount() < 1 || csv.rowCount() > FuzzOracle.maxLines(damaged)) {
-                throw new AssertionFailedError(csv.rowCount() + " rows from " + FuzzOracle.maxLines(damaged) + " lines");
+                throw new AssertionFailedError(csv.rowCount() + " rows from " + FuzzOracle.maxLines(damaged)
+                        + " lines");
             }
             NumericCsv whole = NumericCsv.read(dir.write("whole.csv", BASE), "unixtime", COLUMNS);
             boolean differs = !Arrays.equals(whole.timesMs(), csv.timesMs());
