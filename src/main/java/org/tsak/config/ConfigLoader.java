@@ -1,6 +1,8 @@
 package org.tsak.config;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
@@ -32,13 +34,14 @@ public final class ConfigLoader {
     /**
      * Reads a config file; a relative {@code data.path} is resolved against the file's folder.
      *
-     * @throws IllegalArgumentException naming file, key path and value on any error
+     * @throws IllegalArgumentException naming file, key path and value on any error (and the line
+     *                                  of bytes that are not UTF-8)
      */
     public static ExperimentConfig load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": config file not found");
         }
-        ExperimentConfig config = parse(Files.readString(file), file.toString());
+        ExperimentConfig config = parse(readUtf8(file), file.toString());
         DataConfig d = config.data();
         if (d.path() != null && !Path.of(d.path()).isAbsolute()) {
             Path base = file.toAbsolutePath().getParent();
@@ -49,6 +52,19 @@ public final class ConfigLoader {
                     config.distillation(), config.evaluation());
         }
         return config;
+    }
+
+    /** The file as UTF-8 text; bytes that are not UTF-8 fail naming the file and their line. */
+    private static String readUtf8(Path file) throws IOException {
+        try {
+            return Files.readString(file);
+        } catch (CharacterCodingException e) {
+            String lenient = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            int bad = Math.max(0, lenient.indexOf('\uFFFD'));
+            long line = 1 + lenient.substring(0, bad).chars().filter(c -> c == '\n').count();
+            throw new IllegalArgumentException(file + " line " + line + ": bytes that are not UTF-8 ("
+                    + e.getMessage() + "); save the config as UTF-8 text (not UTF-16 or Latin-1)", e);
+        }
     }
 
     /** Parses YAML text; {@code source} names it in errors. */

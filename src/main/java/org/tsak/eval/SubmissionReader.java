@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,11 +24,14 @@ import org.tsak.data.Operations;
  *
  * <p>Errors are {@link DataFormatException}s naming the file and, in the column slot, the place
  * in the JSON ({@code U0209-S0500.prediction[12]}) with the offending value; a JSON syntax
- * error names its line and column. Nothing half-read is returned.
+ * error or a repeated key (a session, or an array within a session, given twice) names its line
+ * and column. Nothing half-read is returned.
  */
 public final class SubmissionReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Refuses repeated keys: with them the file is ambiguous (Jackson would keep the last silently). */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private SubmissionReader() {
     }
@@ -46,9 +50,11 @@ public final class SubmissionReader {
                     + " SubmissionWriter, or check the path");
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
+            String why = String.valueOf(e.getOriginalMessage());
             throw new DataFormatException(file, at == null ? 0 : Math.max(at.getLineNr(), 0), null, null,
-                    "not valid JSON" + (at == null ? "" : " (column " + at.getColumnNr() + ")") + ": "
-                            + e.getOriginalMessage());
+                    (why.startsWith("Duplicate field") ? "a key repeats, so the file is ambiguous; keep one"
+                            : "not valid JSON") + (at == null ? "" : " (column " + at.getColumnNr() + ")")
+                            + ": " + why);
         } catch (IOException e) {
             throw new DataFormatException(file, "cannot read submission file: " + e.getMessage());
         }

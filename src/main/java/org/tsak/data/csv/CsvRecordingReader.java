@@ -2,6 +2,9 @@ package org.tsak.data.csv;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +35,19 @@ import org.tsak.data.SecondLabels;
  * {@link Recording#notes()} as a gap (windows spanning it are to be dropped downstream).
  * The 1 Hz ground truth is derived with {@link SecondLabels#fromSamples}.
  *
+ * <p>Text is UTF-8 (a leading byte-order mark is skipped); bytes that are not UTF-8 fail naming
+ * their line. The last data row must end with a line end like every other: a last line without
+ * one is taken as a file cut short, whose last value may have been shortened, and fails.
+ *
  * <p>All files of a folder must have the same channels; channels are put in the order of the
  * first file. Parsing is hand-rolled (no regular expressions, one pass over each line).
  */
 public final class CsvRecordingReader implements DatasetReader {
+
+    /** A UTF-8 byte-order mark, skipped at the start of a file. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+    /** What the decoder puts in place of bytes that are not UTF-8. */
+    private static final char REPLACEMENT_CHAR = '\uFFFD';
 
     /** Creates a reader. */
     public CsvRecordingReader() {
@@ -131,14 +143,30 @@ public final class CsvRecordingReader implements DatasetReader {
     }
 
     private static ParsedFile parse(Path file) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new FileParser(file).parse(in);
+        // InputStreamReader replaces malformed input by U+FFFD, which FileParser reports by line
+        boolean endsWithLineEnd = endsWithLineEnd(file);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8))) {
+            return new FileParser(file, endsWithLineEnd).parse(in);
+        }
+    }
+
+    /** True if the file is empty or its last byte is {@code \n} or {@code \r}. */
+    private static boolean endsWithLineEnd(Path file) throws IOException {
+        try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+            if (ch.size() == 0) {
+                return true;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            ch.position(ch.size() - 1).read(last);
+            return last.get(0) == '\n' || last.get(0) == '\r';
         }
     }
 
     /** The state of reading one file. */
     private static final class FileParser {
         private final Path file;
+        private final boolean endsWithLineEnd;
         private long lineNo;
         private String[] columns;
         private int channelCount;
@@ -146,8 +174,9 @@ public final class CsvRecordingReader implements DatasetReader {
         private int boxColumn = -1;
         private int[] channelOfColumn;
 
-        FileParser(Path file) {
+        FileParser(Path file, boolean endsWithLineEnd) {
             this.file = file;
+            this.endsWithLineEnd = endsWithLineEnd;
         }
 
         ParsedFile parse(BufferedReader in) throws IOException {
@@ -158,6 +187,10 @@ public final class CsvRecordingReader implements DatasetReader {
             String header = null;
             while ((line = in.readLine()) != null) {
                 lineNo++;
+                if (lineNo == 1 && line.startsWith(BYTE_ORDER_MARK)) {
+                    line = line.substring(1);
+                }
+                checkDecoded(line);
                 if (line.isBlank()) {
                     continue;
                 }
@@ -199,6 +232,7 @@ public final class CsvRecordingReader implements DatasetReader {
             long previousLine = 0;
             while ((line = in.readLine()) != null) {
                 lineNo++;
+                checkDecoded(line);
                 if (line.isBlank()) {
                     continue;
                 }
@@ -237,6 +271,12 @@ public final class CsvRecordingReader implements DatasetReader {
                 throw new DataFormatException(file, headerLine, null, null,
                         "the file has a header but no data rows; a recording needs at least one sample");
             }
+            if (!endsWithLineEnd && previousLine == lineNo) {
+                throw new DataFormatException(file, lineNo, null, null, "the last line has no line end, so the"
+                        + " file seems cut short and its last value may be incomplete (a box 12 read as 1);"
+                        + " restore the complete file (CsvRecordingWriter ends every line with a line end),"
+                        + " or end the line if the row is whole");
+            }
             t = Arrays.copyOf(t, n);
             ops = Arrays.copyOf(ops, n);
             boxes = Arrays.copyOf(boxes, n);
@@ -246,6 +286,19 @@ public final class CsvRecordingReader implements DatasetReader {
             SecondLabels truth = SecondLabels.fromSamples(t, ops);
             Recording r = new Recording(subject, session, rateHz, t, channels, values, ops, boxes, truth, notes);
             return new ParsedFile(file, headerLine, r);
+        }
+
+        /**
+         * Bytes that are not UTF-8 decode to U+FFFD (the reader replaces them rather than
+         * failing mid-buffer, so that the error can name the line).
+         */
+        private void checkDecoded(String line) {
+            int bad = line.indexOf(REPLACEMENT_CHAR);
+            if (bad >= 0) {
+                throw new DataFormatException(file, lineNo, null, null, "bytes that are not UTF-8 at character "
+                        + (bad + 1) + "; tsak-recording files are UTF-8 text (save the file as UTF-8, not"
+                        + " UTF-16 or Latin-1)");
+            }
         }
 
         private void checkMagic(String line) {

@@ -73,7 +73,10 @@ final class ClockAligner {
             for (int c = 0; c < sources.length; c++) {
                 float a = sources[c][j];
                 float b = sources[c][j + 1];
-                out[c][i] = (float) (a + (b - a) * w) * scale;
+                float d = b - a;
+                // b - a overflows the float range only for huge values of opposite sign: take it in double
+                out[c][i] = Float.isInfinite(d) ? (float) ((a + ((double) b - a) * w) * scale)
+                        : (float) (a + d * w) * scale;
             }
         }
         return new Coverage(before, after);

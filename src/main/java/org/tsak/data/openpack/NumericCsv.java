@@ -20,7 +20,10 @@ import org.tsak.data.DataFormatException;
  * Empty fields, {@code NaN}, infinities and non-numbers fail with a {@link DataFormatException}
  * naming the file, line (the header is line 1), column and value. Blank lines are allowed only
  * at the end of the file, so data row {@code r} is always on line {@code r + 2}
- * (see {@link #lineOf(int)}). A UTF-8 byte-order mark and CRLF line ends are accepted.
+ * (see {@link #lineOf(int)}). A UTF-8 byte-order mark and CRLF line ends are accepted. Every
+ * line, the last one included, must end with a line end (as every OpenPack file does): a last
+ * line without one is taken as a sign that the file was cut short, which could have shortened
+ * its last value without making it invalid ({@code 0.9062} read as {@code 0.9}), and fails.
  */
 public final class NumericCsv {
 
@@ -51,8 +54,9 @@ public final class NumericCsv {
      * @param file         the CSV file
      * @param timeColumn   name of the integer time column in ms, e.g. {@code unixtime}
      * @param valueColumns names of the float columns to read, in the order wanted
-     * @throws DataFormatException if the file is empty, has no data rows, lacks a column, or
-     *                             holds a value that is not a finite number
+     * @throws DataFormatException if the file is empty, has no data rows, lacks a column, holds
+     *                             a value that is not a finite number, or its last line has no
+     *                             line end (a file cut short)
      * @throws IOException         if the file cannot be read
      */
     public static NumericCsv read(Path file, String timeColumn, List<String> valueColumns)
@@ -100,6 +104,12 @@ public final class NumericCsv {
                 }
                 throw new DataFormatException(file, line, null, "",
                         "empty line inside the data; remove it (blank lines are allowed only at the end)");
+            }
+            if (end == b.length && !isBlank(b, pos, end)) {
+                throw new DataFormatException(file, line, null, new String(b, pos, contentEnd - pos,
+                        StandardCharsets.UTF_8), "the last line has no line end, so the file seems cut short and"
+                        + " its last value may be incomplete; restore the complete file (or end the line if the"
+                        + " row is whole)");
             }
             int field = 0;
             int fs = pos;

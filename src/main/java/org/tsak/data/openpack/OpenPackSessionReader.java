@@ -69,6 +69,7 @@ final class OpenPackSessionReader {
             }
             String timeColumn = sensors.get(0).timeColumn();
             NumericCsv csv = NumericCsv.read(file, timeColumn, columns);
+            checkScaledFinite(csv, sensors);
             String label = user + "/" + e.getKey() + "/" + fileName;
             streams.put(e.getKey(), StreamRepair.clean(csv, label, timeColumn, notes));
         }
@@ -140,6 +141,29 @@ final class OpenPackSessionReader {
         }
         return new Recording(subjectId, sessionId, samplingRateHz, times, channels,
                 values.toArray(new float[0][]), labels, boxes, truth, notes);
+    }
+
+    /**
+     * A value that is finite in the file but not once scaled ({@link OpenPackSensor#scale()}, E4
+     * acc to G) fails naming its line, rather than reaching the recording as an infinity.
+     */
+    private static void checkScaledFinite(NumericCsv csv, List<OpenPackSensor> sensors) {
+        int k = 0;
+        for (OpenPackSensor s : sensors) {
+            for (String column : s.fileColumns()) {
+                float[] v = csv.column(k++);
+                if (s.scale() == 1f) {
+                    continue;
+                }
+                for (int row = 0; row < v.length; row++) {
+                    if (!Float.isFinite(v[row] * s.scale())) {
+                        throw new DataFormatException(csv.file(), NumericCsv.lineOf(row), column,
+                                Float.toString(v[row]), "too large: scaled by " + s.scale() + " (to G) it leaves"
+                                        + " the float range; fix or remove the row");
+                    }
+                }
+            }
+        }
     }
 
     private static List<String> keys(List<OpenPackSensor> sensors) {

@@ -48,12 +48,14 @@ public final class OperationSegments {
      * @throws IOException         if it cannot be read
      */
     public static OperationSegments read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        // decoding replaces bytes that are not UTF-8 by U+FFFD, reported below with their line
+        List<String> lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
         String expected = "expected an OpenPack operation file with header columns including "
                 + String.join(",", REQUIRED) + " and one row per segment";
         if (lines.isEmpty() || lines.get(0).isBlank()) {
             throw new DataFormatException(file, "file is empty; " + expected);
         }
+        checkDecoded(file, 1, lines.get(0));
         String headerLine = lines.get(0);
         if (headerLine.startsWith("\uFEFF")) {
             headerLine = headerLine.substring(1);
@@ -75,6 +77,7 @@ public final class OperationSegments {
             if (line.isBlank()) {
                 continue;
             }
+            checkDecoded(file, lineNo, line);
             List<String> f = CsvFields.split(line);
             if (f.size() < needed) {
                 throw new DataFormatException(file, lineNo, header.get(f.size()), null, "row has "
@@ -186,6 +189,14 @@ public final class OperationSegments {
         }
         throw new DataFormatException(file, line, "box", text,
                 "box number is not a non-negative integer; fix the row (leave it empty for no box)");
+    }
+
+    private static void checkDecoded(Path file, long line, String text) {
+        int bad = text.indexOf('\uFFFD');
+        if (bad >= 0) {
+            throw new DataFormatException(file, line, null, null, "bytes that are not UTF-8 at character "
+                    + (bad + 1) + "; OpenPack annotation files are UTF-8 text: restore the file");
+        }
     }
 
     private static long parseTime(Path file, long line, String column, String text) {
