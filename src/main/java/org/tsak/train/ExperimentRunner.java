@@ -66,6 +66,8 @@ import ai.djl.training.ParameterStore;
 public final class ExperimentRunner {
 
     private static final int BATCH = 256;
+    /** Per-stage epoch checkpoint file name (deleted once the model is finished). */
+    static final String CHECKPOINT = "checkpoint.bin";
 
     private final ExperimentConfig config;
     private final Path runDir;
@@ -336,7 +338,7 @@ public final class ExperimentRunner {
                 + CostModel.teacherParams(p.teacher()) + " parameters");
         TrainedModel<TeacherBlock> teacher = TeacherStage.train(data.windows(), fold, data.teacherView(), norm,
                 p.teacher(), stage("teacher", config.training().teacher(),
-                        Seeds.derive(config.seed(), "teacher", foldName)), weights, progress);
+                        Seeds.derive(config.seed(), "teacher", foldName)), weights.resolveSibling(CHECKPOINT), progress);
         AtomicFiles.write(weights, StageTrainer.weights(teacher.block()));
         float[] logits = Inference.run(teacher.block(), teacher.model().getNDManager(),
                 Feeders.windows(data.windows(), data.teacherView(), norm), fold.test(), BATCH, TeacherBlock.LOGITS)[0];
@@ -351,7 +353,7 @@ public final class ExperimentRunner {
         TrainedModel<SemanticClassifierBlock> sc = SemanticStage.train(windows, fold, targets, p.semantic(),
                 config.model().semantic().labelSmoothing(),
                 stage("semantic", config.training().semantic(), Seeds.derive(config.seed(), "semantic", foldName)),
-                weights, progress);
+                weights.resolveSibling(CHECKPOINT), progress);
         AtomicFiles.write(weights, StageTrainer.weights(sc.block()));
         return sc;
     }
@@ -366,7 +368,8 @@ public final class ExperimentRunner {
         progress.status("student [" + name + "] seed " + (s + 1) + "/" + config.distillation().seeds());
         try (TrainedModel<StudentTrainingBlock> student = StudentStage.train(windows, fold, data.studentView(), norm,
                 targets, p.student(), strategy, p.kd(), stage("student " + name, config.training().student(),
-                        Seeds.derive(config.seed(), "student", name, "fold-" + f, "seed-" + s)), null, progress)) {
+                        Seeds.derive(config.seed(), "student", name, "fold-" + f, "seed-" + s)),
+                sdir.resolve(CHECKPOINT), progress)) {
             AtomicFiles.write(sdir.resolve("student.params"), StageTrainer.weights(student.block().student()));
             float[] logits = Inference.run(student.block().student(), student.model().getNDManager(),
                     Feeders.windows(windows, data.studentView(), norm), fold.test(), BATCH, StudentBlock.LOGITS)[0];
@@ -454,6 +457,7 @@ public final class ExperimentRunner {
         all.put("bestValidationF1", history.bestValidationF1());
         // metrics.json is written last: its presence marks the model as finished (resume)
         ModelMetricsWriter.write(dir.resolve("metrics.json"), model, r, ResultCollector.historyMaps(history), all);
+        Files.deleteIfExists(dir.resolve(CHECKPOINT));
     }
 
     private static StageSettings stage(String name, TrainingConfig.Stage s, long seed) {

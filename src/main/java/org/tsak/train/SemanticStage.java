@@ -31,7 +31,7 @@ public final class SemanticStage {
      * @param spec       semantic classifier sizes
      * @param labelSmoothing label smoothing e of the cross-entropy (0 = plain CE)
      * @param settings   optimisation
-     * @param checkpoint best weights file, or null
+     * @param checkpoint the stage's epoch checkpoint (resumed from when present), or null
      * @param progress   progress receiver
      */
     public static TrainedModel<SemanticClassifierBlock> train(WindowSet windows, Split fold, TeacherTargets targets,

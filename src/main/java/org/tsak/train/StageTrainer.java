@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
-import org.tsak.io.AtomicFiles;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -25,8 +25,8 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 
 /**
  * The training loop shared by every stage: AdamW, mini-batches shuffled by the stage's seed,
@@ -53,7 +53,10 @@ public final class StageTrainer {
     }
 
     /**
-     * Trains {@code model}'s block (already built; initialised here with the stage seed).
+     * Trains {@code model}'s block (already built; initialised here with the stage seed). After
+     * every epoch the stage's state is checkpointed atomically to {@code checkpoint}; if that file
+     * already holds this stage's checkpoint (same name and seed), training continues from it and
+     * ends with exactly the numbers an uninterrupted run gives.
      *
      * @param model            the model whose block is trained; holds the best weights on return
      * @param inputShapes      input shapes for initialisation (batch dimension 1 is fine)
@@ -61,7 +64,7 @@ public final class StageTrainer {
      * @param feeder           builds inputs for a batch
      * @param loss             the batch loss
      * @param validate         validation macro-F1 of the block in its current state
-     * @param checkpoint       file that receives the best weights (atomically), or null
+     * @param checkpoint       the stage's checkpoint file (resumed from when present), or null
      * @return the history and the best epoch
      */
     public StageResult train(Model model, Shape[] inputShapes, int[] trainExamples, BatchFeeder feeder,
@@ -70,10 +73,7 @@ public final class StageTrainer {
             throw new IllegalArgumentException("stage " + settings.name() + ": no training examples");
         }
         Engine.getInstance().setRandomSeed((int) (settings.seed() ^ (settings.seed() >>> 32)));
-        Optimizer optimizer = Optimizer.adamW()
-                .optLearningRateTracker(Tracker.fixed((float) settings.learningRate()))
-                .optWeightDecays((float) settings.weightDecay())
-                .build();
+        AdamWState optimizer = new AdamWState(settings.learningRate(), settings.weightDecay());
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(optimizer)
                 .optDevices(new ai.djl.Device[] {ai.djl.Device.cpu()});
@@ -82,14 +82,37 @@ public final class StageTrainer {
         int bestEpoch = 0;
         double bestF1 = Double.NEGATIVE_INFINITY;
         boolean stoppedEarly = false;
-        SplittableRandom shuffler = new SplittableRandom(settings.seed() * 31 + 7);
-        int[] order = trainExamples.clone();
-        int batches = (order.length + settings.batchSize() - 1) / settings.batchSize();
+        int firstEpoch = 1;
+        int batches = (trainExamples.length + settings.batchSize() - 1) / settings.batchSize();
+        Optional<StageCheckpoint> resumed = StageCheckpoint.load(checkpoint, settings.name(), settings.seed());
+        if (resumed.isPresent()) {
+            // the checkpoint's weights go in before the trainer exists, so nothing caches the old ones
+            model.getBlock().initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, inputShapes);
+            restore(model, resumed.get().weights());
+        }
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(inputShapes);
-            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+            if (resumed.isPresent()) {
+                StageCheckpoint c = resumed.get();
+                restoreMoments(model, optimizer, c.moments());
+                history.addAll(c.history());
+                best = c.bestWeights();
+                bestEpoch = c.bestEpoch();
+                bestF1 = c.bestF1();
+                stoppedEarly = c.stopped();
+                firstEpoch = c.epochsDone() + 1;
+                progress.status(settings.name() + ": resumed after epoch " + c.epochsDone() + " from " + checkpoint);
+                if (c.stopped()) {
+                    firstEpoch = settings.epochs() + 1;
+                }
+            }
+            for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
                 long t0 = System.nanoTime();
-                shuffle(order, shuffler);
+                // every epoch's random streams come from (seed, epoch): a resumed stage replays them
+                long epochSeed = settings.seed() * 1_000_003L + epoch;
+                Engine.getInstance().setRandomSeed((int) (epochSeed ^ (epochSeed >>> 32)));
+                int[] order = trainExamples.clone();
+                shuffle(order, new SplittableRandom(epochSeed));
                 double lossSum = 0;
                 long dataNanos = 0;
                 long forwardNanos = 0;
@@ -135,21 +158,50 @@ public final class StageTrainer {
                     bestF1 = f1;
                     bestEpoch = epoch;
                     best = weights(model.getBlock());
-                    if (checkpoint != null) {
-                        AtomicFiles.write(checkpoint, best);
-                    }
+                }
+                stoppedEarly = epoch - bestEpoch >= settings.patience() && epoch < settings.epochs();
+                if (checkpoint != null) {
+                    new StageCheckpoint(settings.name(), settings.seed(), epoch, bestEpoch, bestF1, stoppedEarly,
+                            history, weights(model.getBlock()), best, moments(model, optimizer)).save(checkpoint);
                 }
                 progress.epoch(settings.name(), rec, improved);
                 LOG.debug("{} epoch {}: loss {} val-F1 {} ({} windows/s, {}% building batches)", settings.name(),
                         epoch, rec.trainLoss(), f1, Math.round(rec.windowsPerSecond()), Math.round(100 * rec.dataShare()));
                 if (epoch - bestEpoch >= settings.patience()) {
-                    stoppedEarly = epoch < settings.epochs();
                     break;
                 }
             }
         }
         restore(model, best);
         return new StageResult(settings.name(), history, bestEpoch, bestF1, stoppedEarly);
+    }
+
+    private static List<StageCheckpoint.ParameterMoments> moments(Model model, AdamWState optimizer) {
+        List<StageCheckpoint.ParameterMoments> out = new ArrayList<>();
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            AdamWState.Moments m = optimizer.moments(p.getValue().getId());
+            if (m != null) {
+                out.add(new StageCheckpoint.ParameterMoments(p.getKey(), m.steps, m.mean.encode(), m.variance.encode()));
+            }
+        }
+        return out;
+    }
+
+    private static void restoreMoments(Model model, AdamWState optimizer, List<StageCheckpoint.ParameterMoments> ms)
+            throws IOException {
+        java.util.Map<String, Parameter> byName = new java.util.HashMap<>();
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            byName.put(p.getKey(), p.getValue());
+        }
+        for (StageCheckpoint.ParameterMoments m : ms) {
+            Parameter p = byName.get(m.name());
+            if (p == null) {
+                throw new IOException("checkpoint holds optimiser state of an unknown parameter '" + m.name()
+                        + "': it belongs to a different model; delete it to train afresh");
+            }
+            NDManager manager = p.getArray().getManager();
+            optimizer.restore(p.getId(), manager.decode(m.mean()), manager.decode(m.variance()), m.steps());
+        }
     }
 
     private static void shuffle(int[] a, SplittableRandom rnd) {
@@ -170,7 +222,7 @@ public final class StageTrainer {
         return bos.toByteArray();
     }
 
-    /** Loads parameters saved by {@link #weights} into the model's block. */
+    /** Loads parameters saved by {@link #weights} into the model's block (still trainable). */
     public static void restore(Model model, byte[] weights) throws IOException {
         if (weights == null) {
             return;
@@ -179,6 +231,11 @@ public final class StageTrainer {
             model.getBlock().loadParameters(model.getNDManager(), in);
         } catch (MalformedModelException e) {
             throw new IOException("saved weights do not fit the model: " + e.getMessage(), e);
+        }
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            if (p.getValue().requiresGradient() && !p.getValue().getArray().hasGradient()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
         }
     }
 }

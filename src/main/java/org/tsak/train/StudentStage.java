@@ -44,7 +44,7 @@ public final class StudentStage {
      * @param strategy   the distillation strategy
      * @param weights    T, alpha, beta
      * @param settings   optimisation
-     * @param checkpoint best weights file (the whole training block), or null
+     * @param checkpoint the stage's epoch checkpoint (resumed from when present), or null
      * @param progress   progress receiver
      * @return the trained training block (its {@code student()} is the deployable model)
      */

@@ -32,7 +32,7 @@ public final class TeacherStage {
      * @param norm       z-score fitted on the fold's training windows
      * @param spec       teacher sizes
      * @param settings   optimisation
-     * @param checkpoint best weights file, or null
+     * @param checkpoint the stage's epoch checkpoint (resumed from when present), or null
      * @param progress   progress receiver
      */
     public static TrainedModel<TeacherBlock> train(WindowSet windows, Split fold, ChannelView view, ZScore norm,

@@ -49,8 +49,17 @@ class ResumeAfterKillTest {
     @Test
     void killedDuringTheTeacherThenResumedMatchesUninterrupted() throws Exception {
         Path run = tmp.resolve("killed-teacher");
-        killWhen(run, run.resolve("teacher/weights.params"));
+        killWhen(run, run.resolve("teacher/checkpoint.bin"));
         assertTrue(!Files.exists(run.resolve("teacher/metrics.json")), "killed before the teacher finished");
+        ExperimentRunner.open(run, ProgressListener.NONE).run();
+        assertSameResults(reference, run);
+    }
+
+    @Test
+    void killedInsideAStudentsEpochsThenResumedMatchesUninterrupted() throws Exception {
+        Path run = tmp.resolve("killed-mid-student");
+        killWhen(run, run.resolve("students/sc-logit/seed-0/checkpoint.bin"));
+        assertTrue(!Files.exists(run.resolve("students/sc-logit/seed-0/metrics.json")), "killed mid-student");
         ExperimentRunner.open(run, ProgressListener.NONE).run();
         assertSameResults(reference, run);
     }
@@ -79,7 +88,7 @@ class ResumeAfterKillTest {
     private static void assertSameResults(Path expected, Path actual) throws IOException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(expected)) {
-            s.filter(p -> p.toString().endsWith(".params") || p.getFileName().toString().equals("predictions.json"))
+            s.sorted().filter(p -> p.toString().endsWith(".params") || p.getFileName().toString().equals("predictions.json"))
                     .forEach(files::add);
         }
         assertEquals(2 + 3 * 2 + 2 + 3 * 2, files.size(), files.toString());
