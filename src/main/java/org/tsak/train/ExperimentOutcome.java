@@ -11,9 +11,8 @@ import org.tsak.report.ComparisonTable;
  * @param runDir            the run folder
  * @param table             the comparison table
  * @param windowsPerSecond  mean training throughput per stage (teacher, semantic-classifier, student)
- * @param dataShares        mean share of training time spent building batches, per stage
  * @param timeShares        per stage, the mean shares of training time {data, forward + loss, backward, step}
  */
 public record ExperimentOutcome(Path runDir, ComparisonTable table, Map<String, Double> windowsPerSecond,
-        Map<String, Double> dataShares, Map<String, double[]> timeShares) {
+        Map<String, double[]> timeShares) {
 }

@@ -194,7 +194,7 @@ public final class ExperimentRunner {
             provenance = provenance.finished(elapsedMs);
         }
         ModelMetricsWriter.writeJson(runDir.resolve("provenance.json"), provenance.toMap());
-        return new ExperimentOutcome(runDir, table, results.stageThroughputs(), results.stageDataShares(),
+        return new ExperimentOutcome(runDir, table, results.stageThroughputs(),
                 results.stageTimeShares());
     }
 

@@ -59,13 +59,6 @@ final class ResultCollector {
         return m;
     }
 
-    /** Mean share of training time spent building batches, per stage. */
-    Map<String, Double> stageDataShares() {
-        Map<String, Double> m = new LinkedHashMap<>();
-        epochs.forEach((k, v) -> m.put(k, v.stream().mapToDouble(a -> a[1]).average().orElse(0)));
-        return m;
-    }
-
     /** Mean shares of training time per stage: {data, forward + loss, backward, optimiser step}. */
     Map<String, double[]> stageTimeShares() {
         Map<String, double[]> m = new LinkedHashMap<>();

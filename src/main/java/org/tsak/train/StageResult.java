@@ -19,11 +19,6 @@ public record StageResult(String stage, List<EpochRecord> history, int bestEpoch
         history = List.copyOf(history);
     }
 
-    /** Mean training throughput over all epochs, windows per second. */
-    public double meanWindowsPerSecond() {
-        return history.stream().mapToDouble(EpochRecord::windowsPerSecond).average().orElse(0);
-    }
-
     /** True if the last epoch's training loss is below the first's. */
     public boolean lossFell() {
         return history.size() >= 2 && history.get(history.size() - 1).trainLoss() < history.get(0).trainLoss();

@@ -1,10 +1,7 @@
 package org.tsak.train;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.Optional;
 
 import org.tsak.data.window.ChannelView;
 import org.tsak.data.window.WindowSet;
@@ -49,11 +46,6 @@ public final class TargetCaching {
         float[] sl = Inference.run(sc, manager, Feeders.representations(t), all, BATCH, 0)[0];
         return new TeacherTargets(key, t.windows(), t.classes(), t.repSize(), t.teacherLogits(), t.attnRep(),
                 t.causalRep(), t.combiRep(), sl);
-    }
-
-    /** Loads the cache at {@code file} if its key matches, else empty. */
-    public static Optional<TeacherTargets> cached(Path file, String key) throws IOException {
-        return TeacherTargets.load(file, key);
     }
 
     /** SHA-256 over the given weight blobs and strings: the cache key. */
