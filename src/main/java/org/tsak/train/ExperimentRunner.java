@@ -189,7 +189,8 @@ public final class ExperimentRunner {
         AtomicFiles.writeString(runDir.resolve("table.md"), table.toMarkdown());
         AtomicFiles.writeString(runDir.resolve("table.csv"), table.toCsv());
         AtomicFiles.writeString(runDir.resolve("table.json"), table.toJson());
-        Provenance provenance = Provenance.collect(config, p.data().fingerprint());
+        Provenance provenance = Provenance.collect(config, p.data().fingerprint())
+                .startedAt(runDir.resolve("provenance.json"));
         if (elapsedMs >= 0) {
             provenance = provenance.finished(elapsedMs);
         }

@@ -35,6 +35,24 @@ record Provenance(Map<String, Object> fields) {
         return new Provenance(m);
     }
 
+    /** Keeps the start time recorded in an earlier provenance file of the run, if any. */
+    Provenance startedAt(java.nio.file.Path earlier) {
+        try {
+            if (java.nio.file.Files.isRegularFile(earlier)) {
+                String started = new com.fasterxml.jackson.databind.ObjectMapper().readTree(earlier.toFile())
+                        .path("started").asText("");
+                if (!started.isEmpty()) {
+                    Map<String, Object> m = new LinkedHashMap<>(fields);
+                    m.put("started", started);
+                    return new Provenance(m);
+                }
+            }
+        } catch (java.io.IOException e) {
+            // an unreadable earlier file: keep this run's own start time
+        }
+        return this;
+    }
+
     Provenance finished(long elapsedMs) {
         Map<String, Object> m = new LinkedHashMap<>(fields);
         m.put("finished", Instant.now().toString());
