@@ -47,6 +47,12 @@ final class DataInspectCommand implements Callable<Integer> {
         DatasetInspection inspection = DatasetInspection.of(recordings);
         out.printf("dataset: %s (%s)%n", path, format.name().toLowerCase(java.util.Locale.ROOT));
         out.print(inspection.toText());
+        if (format == DatasetFormat.OPENPACK) {
+            out.println("source streams (measured rates before alignment onto the IMU clock):");
+            for (String line : org.tsak.data.openpack.OpenPackSourceRates.describe(DatasetFormat.openPackRoot(path))) {
+                out.println("  " + line);
+            }
+        }
         long samples = inspection.totalSamples();
         int bytesPerSample = recordings.isEmpty() ? 0 : recordings.get(0).bytesPerSample();
         StringBuilder times = new StringBuilder();

@@ -40,6 +40,9 @@ class DataCommandsTest {
             assertEquals(e.getValue().intValue(), Integer.parseInt(m.group(1)), "seconds of " + e.getKey());
         }
         assertTrue(out.contains("read: "), out);
+        assertTrue(out.contains("U0209-S0500 atr01: 46,800 rows, 33.33 Hz"), out);
+        assertTrue(out.matches("(?s).*U0209-S0500 e4/bvp: [0-9,]+ rows, 6[34]\\.\\d\\d Hz.*"), out);
+        assertTrue(out.matches("(?s).*U0209-S0500 e4/eda: [0-9,]+ rows, 4\\.00 Hz.*"), out);
     }
 
     @Test
