@@ -1,6 +1,5 @@
 package org.tsak.train;
 
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,11 +45,9 @@ import org.tsak.model.TeacherSpec;
 import org.tsak.report.ComparisonTable;
 import org.tsak.report.ModelMetricsWriter;
 
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
@@ -397,10 +394,9 @@ public final class ExperimentRunner {
             throws IOException {
         Model model = Model.newInstance(name);
         model.setBlock(block);
-        block.initialize(model.getNDManager(), DataType.FLOAT32, shapes);
-        try (DataInputStream in = new DataInputStream(Files.newInputStream(weights))) {
-            block.loadParameters(model.getNDManager(), in);
-        } catch (MalformedModelException | IOException e) {
+        try {
+            StageTrainer.load(block, weights, model.getNDManager(), shapes);
+        } catch (IOException e) {
             model.close();
             throw new IOException(weights + ": cannot load the " + name + "'s weights (" + e.getMessage()
                     + "); delete the file to train it again", e);

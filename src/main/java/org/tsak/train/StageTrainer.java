@@ -238,6 +238,24 @@ public final class StageTrainer {
         return bos.toByteArray();
     }
 
+    /**
+     * Initialises {@code block} for {@code shapes} in {@code manager} and loads the weights saved
+     * in {@code file} (DJL parameter format, as written by {@link #weights}).
+     *
+     * @throws IOException naming the file if it cannot be read or does not fit the block
+     */
+    public static <B extends Block> B load(B block, Path file, NDManager manager, Shape... shapes)
+            throws IOException {
+        block.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, shapes);
+        try (DataInputStream in = new DataInputStream(java.nio.file.Files.newInputStream(file))) {
+            block.loadParameters(manager, in);
+        } catch (MalformedModelException e) {
+            throw new IOException(file + ": the weights do not fit this " + block.getClass().getSimpleName() + ": "
+                    + e.getMessage(), e);
+        }
+        return block;
+    }
+
     /** Loads parameters saved by {@link #weights} into the model's block (still trainable). */
     public static void restore(Model model, byte[] weights) throws IOException {
         if (weights == null) {

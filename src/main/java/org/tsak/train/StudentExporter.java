@@ -1,6 +1,5 @@
 package org.tsak.train;
 
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import org.tsak.model.StudentSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -155,14 +153,8 @@ public final class StudentExporter {
 
     /** A DJL student of {@code spec} with the weights saved in {@code params}, in {@code manager}. */
     public static StudentBlock loadStudent(StudentSpec spec, Path params, NDManager manager) throws IOException {
-        StudentBlock block = new StudentBlock(spec);
-        block.initialize(manager, DataType.FLOAT32, new Shape(1, spec.inputChannels(), spec.windowSamples()));
-        try (DataInputStream in = new DataInputStream(Files.newInputStream(params))) {
-            block.loadParameters(manager, in);
-        } catch (MalformedModelException e) {
-            throw new IOException(params + ": the weights do not fit a student of " + spec + ": " + e.getMessage(), e);
-        }
-        return block;
+        return StageTrainer.load(new StudentBlock(spec), params, manager,
+                new Shape(1, spec.inputChannels(), spec.windowSamples()));
     }
 
     /** The student strategy with the best mean test macro-F1 in the run's table. */
