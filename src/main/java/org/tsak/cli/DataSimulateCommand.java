@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code tsak data simulate}: writes a seeded synthetic factory line as CSV recordings. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Simulate workers packaging boxes (both hands: IMU and capacitive) and write"
-                + " one CSV recording per session (docs/DATA.md). Same seed, identical bytes.")
+                + " one CSV recording per session (docs/DATA.md). Same seed, identical bytes. --quiet prints"
+                + " only the files written, --verbose each recording's samples and notes too.")
 final class DataSimulateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -41,6 +42,9 @@ final class DataSimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @CommandLine.Mixin
+    OutputOptions output;
+
     @Override
     public Integer call() throws Exception {
         SimulatorConfig config;
@@ -49,17 +53,33 @@ final class DataSimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        output.applyLogLevel();
         PrintWriter pw = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         List<Recording> recordings = new FactorySimulator(config).simulate();
         List<Path> files = CsvRecordingWriter.writeAll(recordings, out);
         double seconds = recordings.stream().mapToDouble(Recording::durationSeconds).sum();
+        if (output.quiet) { // results only: the files written, one per line
+            for (Path f : files) {
+                pw.println(f);
+            }
+            pw.flush();
+            return 0;
+        }
         pw.printf("simulated %d sessions (%d workers x %d sessions, %d boxes each, seed %d): %.1f min of data,"
                 + " %d channels, written in %d ms%n", recordings.size(), workers, sessions, boxes, seed,
                 seconds / 60, recordings.isEmpty() ? 0 : recordings.get(0).channels().size(),
                 (System.nanoTime() - t0) / 1_000_000);
-        for (Path f : files) {
-            pw.println("  " + f);
+        for (int i = 0; i < files.size(); i++) {
+            pw.println("  " + files.get(i));
+            if (output.verbose) {
+                Recording r = recordings.get(i);
+                pw.printf("    %s: %,d samples, %.1f s at %.2f Hz%n", r.key(), r.sampleCount(), r.durationSeconds(),
+                        r.samplingRateHz());
+                for (String note : r.notes()) {
+                    pw.println("    note: " + note);
+                }
+            }
         }
         pw.flush();
         return 0;

@@ -24,6 +24,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs/demo", description = "Run folder. Default: ${DEFAULT-VALUE}.")
     Path out;
 
+    @Option(names = "--workers", defaultValue = "2", paramLabel = "N",
+            description = "Tasks trained at once (one thread each); the numbers do not depend on N."
+                    + " Default: ${DEFAULT-VALUE} (the demo machine's cores).")
+    int workers;
+
     @CommandLine.Mixin
     OutputOptions output;
 
@@ -38,6 +43,6 @@ final class DemoCommand implements Callable<Integer> {
         }
         ExperimentConfig config = ConfigLoader.parse(yaml, "configs/demo.yaml (embedded)");
         // the demo is rerun often: it replaces its own earlier run
-        return ExperimentCommand.run(spec.commandLine(), config, out, true, output);
+        return ExperimentCommand.run(spec.commandLine(), config, out, true, workers, output);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.tsak.io.RunFolderLock;
 import org.tsak.train.ExperimentRunner;
 
 import picocli.CommandLine;
@@ -31,7 +32,9 @@ final class DistillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentRunner.open(run, output.progress(spec)).distill(strategies);
+        try (RunFolderLock lock = RunFolderLock.acquireExisting(run, "tsak distill")) {
+            ExperimentRunner.open(run, output.progress(spec)).distill(strategies);
+        }
         spec.commandLine().getOut().println("students distilled: " + run.toAbsolutePath()
                 + "\nnext: tsak evaluate --run " + run);
         spec.commandLine().getOut().flush();

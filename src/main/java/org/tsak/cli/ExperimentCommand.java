@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.tsak.config.ConfigLoader;
 import org.tsak.config.ExperimentConfig;
+import org.tsak.io.RunFolderLock;
 import org.tsak.train.ExperimentOutcome;
 import org.tsak.train.ExperimentRunner;
 
@@ -44,29 +45,45 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing run folder's results.")
     boolean force;
 
+    @Option(names = "--workers", defaultValue = "1", paramLabel = "N",
+            description = "Tasks (teachers, students, baselines) trained at once, each on its own thread with"
+                    + " TSAK_THREADS PyTorch threads; the numbers do not depend on N. Default: ${DEFAULT-VALUE}.")
+    int workers;
+
     @CommandLine.Mixin
     OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
         if (source.resumeDir != null) {
-            ExperimentOutcome outcome = ExperimentRunner.open(source.resumeDir, output.progress(spec)).run();
-            print(spec.commandLine().getOut(), outcome);
+            try (RunFolderLock lock = RunFolderLock.acquireExisting(source.resumeDir, "tsak experiment --resume")) {
+                ExperimentOutcome outcome = ExperimentRunner.open(source.resumeDir, output.progress(spec)).workers(workers)
+                        .run();
+                print(spec.commandLine().getOut(), outcome);
+            }
             return 0;
         }
         ExperimentConfig config = ConfigLoader.load(source.configFile);
-        return run(spec.commandLine(), config, out == null ? Path.of("runs", config.name()) : out, force, output);
+        return run(spec.commandLine(), config, out == null ? Path.of("runs", config.name()) : out, force, workers,
+                output);
     }
 
-    static int run(CommandLine cl, ExperimentConfig config, Path runDir, boolean force, OutputOptions output)
+    static int run(CommandLine cl, ExperimentConfig config, Path runDir, boolean force, int workers,
+            OutputOptions output)
             throws Exception {
-        refuseToOverwrite(runDir, force);
-        ExperimentOutcome outcome = new ExperimentRunner(config, runDir, output.progress(cl.getCommandSpec())).run();
-        print(cl.getOut(), outcome);
+        try (RunFolderLock lock = RunFolderLock.acquire(runDir, "tsak " + cl.getCommandName())) {
+            refuseToOverwrite(runDir, force);
+            ExperimentOutcome outcome = new ExperimentRunner(config, runDir, output.progress(cl.getCommandSpec()))
+                    .workers(workers).run();
+            print(cl.getOut(), outcome);
+        }
         return 0;
     }
 
-    /** An existing run folder is replaced only with --force. */
+    /**
+     * An existing run folder is replaced only with --force (the caller holds its lock, whose file
+     * stays: see {@link RunFolderLock}).
+     */
     static void refuseToOverwrite(Path runDir, boolean force) throws java.io.IOException {
         if (Files.exists(runDir.resolve("config.yaml")) && !force) {
             throw new IllegalStateException("run folder " + runDir + " already holds a run; pass --force to replace"
@@ -75,7 +92,7 @@ final class ExperimentCommand implements Callable<Integer> {
         if (force && Files.isDirectory(runDir)) {
             try (var files = Files.walk(runDir)) {
                 for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                    if (!p.equals(runDir)) {
+                    if (!p.equals(runDir) && !p.equals(runDir.resolve(RunFolderLock.FILE_NAME))) {
                         Files.delete(p);
                     }
                 }

@@ -10,6 +10,7 @@ import org.tsak.deploy.CExport;
 import org.tsak.deploy.CExporter;
 import org.tsak.deploy.OnnxExporter;
 import org.tsak.deploy.StudentArtifact;
+import org.tsak.io.RunFolderLock;
 import org.tsak.train.ExportCheck;
 import org.tsak.train.StudentExporter;
 
@@ -53,6 +54,13 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try (RunFolderLock lock = RunFolderLock.acquireExisting(run, "tsak export")) {
+            export();
+        }
+        return 0;
+    }
+
+    private void export() throws Exception {
         PrintWriter pw = spec.commandLine().getOut();
         String chosen = strategy == null ? StudentExporter.bestStrategy(run) : strategy;
         StudentArtifact artifact = StudentExporter.fromRun(run, chosen, seed);
@@ -89,6 +97,5 @@ final class ExportCommand implements Callable<Integer> {
                     r.macroF1Int8(), r.macroF1Int8() - r.macroF1Float());
         }
         pw.flush();
-        return 0;
     }
 }

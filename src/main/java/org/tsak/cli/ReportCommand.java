@@ -3,6 +3,7 @@ package org.tsak.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.tsak.io.RunFolderLock;
 import org.tsak.report.HtmlReportWriter;
 
 import picocli.CommandLine;
@@ -26,7 +27,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path written = HtmlReportWriter.write(runDir, out);
+        Path written;
+        try (RunFolderLock lock = RunFolderLock.acquireExisting(runDir, "tsak report")) {
+            written = HtmlReportWriter.write(runDir, out);
+        }
         spec.commandLine().getOut().println("report: " + written.toAbsolutePath());
         spec.commandLine().getOut().flush();
         return 0;

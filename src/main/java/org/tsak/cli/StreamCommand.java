@@ -38,7 +38,9 @@ import picocli.CommandLine.Option;
                     + " naming the columns is a header: columns are matched by name, others ignored, so a"
                     + " docs/DATA.md recording file works as it is; without a header the columns are the model's"
                     + " channels in model order. Blank lines and # comments are skipped; bad, missing and"
-                    + " out-of-order samples are skipped with a warning on stderr.",
+                    + " out-of-order samples are skipped with a warning on stderr. A clock that jumps forward by"
+                    + " more than one window, or back and goes on from there (a device reset, a clock wrap),"
+                    + " restarts the window with a warning; recognition goes on in the new time base.",
             "Output (JSON lines): one per second {\"t\",\"operation\",\"name\",\"confidence\"}, one per closed"
                     + " segment {\"segment\":{...}}, and {\"metrics\":{...}} every --metrics-every seconds of"
                     + " stream time and at the end."})

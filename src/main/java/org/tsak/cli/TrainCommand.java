@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.tsak.config.ConfigLoader;
 import org.tsak.config.ExperimentConfig;
+import org.tsak.io.RunFolderLock;
 import org.tsak.train.ExperimentRunner;
 
 import picocli.CommandLine;
@@ -36,8 +37,10 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExperimentConfig config = ConfigLoader.load(configFile);
         Path runDir = out == null ? Path.of("runs", config.name()) : out;
-        ExperimentCommand.refuseToOverwrite(runDir, force);
-        new ExperimentRunner(config, runDir, output.progress(spec)).train();
+        try (RunFolderLock lock = RunFolderLock.acquire(runDir, "tsak train")) {
+            ExperimentCommand.refuseToOverwrite(runDir, force);
+            new ExperimentRunner(config, runDir, output.progress(spec)).train();
+        }
         spec.commandLine().getOut().println("teacher and semantic classifier trained: " + runDir.toAbsolutePath()
                 + "\nnext: tsak distill --run " + runDir);
         spec.commandLine().getOut().flush();

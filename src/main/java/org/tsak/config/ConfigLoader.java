@@ -5,19 +5,19 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
 /**
- * Loads and writes {@link ExperimentConfig} YAML. Unknown keys and bad values fail with the
- * file, the key path (e.g. {@code training.student.epochs}) and the value.
+ * Loads and writes {@link ExperimentConfig} YAML, strictly: a key given twice, an unknown key, a
+ * value of the wrong kind (a fraction where a whole number belongs, text where a number does)
+ * or a second YAML document fail with the file, the line, the key path (e.g.
+ * {@code training.student.epochs}) and the value, in the project's words, never Jackson's
+ * ({@link YamlStructureCheck}, {@link ConfigErrors}).
  */
 public final class ConfigLoader {
 
@@ -26,13 +26,14 @@ public final class ConfigLoader {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
 
     private ConfigLoader() {
     }
 
     /**
-     * Reads a config file; a relative {@code data.path} is resolved against the file's folder.
+     * Reads a config file; a relative {@code data.path} (and every relative entry of {@code data.paths}) is resolved against the file's folder.
      *
      * @throws IllegalArgumentException naming file, key path and value on any error (and the line
      *                                  of bytes that are not UTF-8)
@@ -42,15 +43,9 @@ public final class ConfigLoader {
             throw new IllegalArgumentException(file + ": config file not found");
         }
         ExperimentConfig config = parse(readUtf8(file), file.toString());
-        DataConfig d = config.data();
-        if (d.path() != null && !Path.of(d.path()).isAbsolute()) {
-            Path base = file.toAbsolutePath().getParent();
-            Path resolved = base.resolve(d.path()).normalize();
-            d = new DataConfig(d.source(), resolved.toString(), d.simulator(), d.sensors(), d.window(), d.split(),
-                    d.studentHand());
-            config = new ExperimentConfig(config.name(), config.seed(), d, config.model(), config.training(),
-                    config.distillation(), config.evaluation());
-        }
+        DataConfig resolved = config.data().resolvedAgainst(file.toAbsolutePath().getParent());
+        config = new ExperimentConfig(config.name(), config.seed(), resolved, config.model(), config.training(),
+                config.distillation(), config.evaluation());
         return config;
     }
 
@@ -67,28 +62,26 @@ public final class ConfigLoader {
         }
     }
 
-    /** Parses YAML text; {@code source} names it in errors. */
+    /**
+     * Parses YAML text; {@code source} names it in errors.
+     *
+     * @throws IllegalArgumentException naming {@code source}, the line, the key path and the
+     *                                  value: a key given twice (both lines), an unknown key (with
+     *                                  the valid ones), a value of the wrong kind or out of range,
+     *                                  a YAML syntax error, a second document, an empty config
+     */
     public static ExperimentConfig parse(String yaml, String source) {
         try {
+            YamlStructureCheck.check(yaml, source);
             ExperimentConfig c = YAML.readValue(yaml, ExperimentConfig.class);
             if (c == null) {
                 throw new IllegalArgumentException(source + ": config is empty");
             }
             return c;
-        } catch (UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException(source + ": unknown key '" + keyPath(e) + "'; valid keys here: "
-                    + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.toList()), e);
-        } catch (JsonMappingException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String why = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
-            String where = keyPath(e);
-            throw new IllegalArgumentException(source + (where.isEmpty() ? "" : " at " + where) + ": " + why, e);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+            throw ConfigErrors.describe(e, yaml, source);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(source + ": cannot read the config text: " + e.getMessage(), e);
         }
     }
 
@@ -99,17 +92,5 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String keyPath(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 }

@@ -76,12 +76,17 @@ public record ModelConfig(Teacher teacher, Semantic semantic, Student student) {
     }
 
     /**
-     * Student sizes.
+     * Student sizes (see {@code org.tsak.model.StudentSpec} for the layer formulas).
      *
      * @param convChannels output channels of each conv layer (default [16, 32])
-     * @param kernelSize   conv kernel (default 5)
+     * @param kernelSize   conv kernel, odd (default 5)
+     * @param strides      stride of each conv layer, samples (default 1 per layer); a stride s
+     *                     divides the time length by s, rounding up
+     * @param dilations    dilation of each conv layer (default 1 per layer); padding
+     *                     {@code dilation * (kernelSize - 1) / 2} keeps the taps centred
      */
-    public record Student(List<Integer> convChannels, Integer kernelSize) {
+    public record Student(List<Integer> convChannels, Integer kernelSize, List<Integer> strides,
+            List<Integer> dilations) {
         /** Applies defaults and validates. */
         public Student {
             convChannels = convChannels == null ? List.of(16, 32) : List.copyOf(convChannels);
@@ -93,11 +98,50 @@ public record ModelConfig(Teacher teacher, Semantic semantic, Student student) {
                 ConfigChecks.positive("model.student.convChannels[" + i + "]", convChannels.get(i));
             }
             ConfigChecks.positive("model.student.kernelSize", kernelSize);
+            if (kernelSize % 2 == 0) {
+                throw new IllegalArgumentException("model.student.kernelSize: must be odd so that the taps "
+                        + "centre on a sample, got " + kernelSize);
+            }
+            strides = perLayer("model.student.strides", strides, convChannels.size());
+            dilations = perLayer("model.student.dilations", dilations, convChannels.size());
+        }
+
+        /** Stride 1 and dilation 1 in every layer. */
+        public Student(List<Integer> convChannels, Integer kernelSize) {
+            this(convChannels, kernelSize, null, null);
         }
 
         /** The conv widths as an array. */
         public int[] convChannelArray() {
             return convChannels.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** The strides as an array, one per conv layer. */
+        public int[] strideArray() {
+            return strides.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** The dilations as an array, one per conv layer. */
+        public int[] dilationArray() {
+            return dilations.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        private static List<Integer> perLayer(String keyPath, List<Integer> values, int layers) {
+            if (values == null) {
+                return java.util.Collections.nCopies(layers, 1);
+            }
+            if (values.size() != layers) {
+                throw new IllegalArgumentException(keyPath + ": " + values.size() + (values.size() == 1
+                        ? " entry" : " entries") + " for " + layers + " conv layers (one per entry of "
+                        + "convChannels)");
+            }
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i) == null || values.get(i) < 1) {
+                    throw new IllegalArgumentException(keyPath + "[" + i + "]: must be an integer >= 1, got "
+                            + values.get(i));
+                }
+            }
+            return List.copyOf(values);
         }
     }
 }

@@ -9,6 +9,9 @@ import java.util.List;
 
 import org.tsak.config.DataConfig;
 import org.tsak.data.csv.CsvRecordingReader;
+import org.tsak.data.hands.HandMirroring;
+import org.tsak.data.hands.Handedness;
+import org.tsak.data.hands.HandednessPolicy;
 import org.tsak.data.openpack.OpenPackOptions;
 import org.tsak.data.openpack.OpenPackReader;
 import org.tsak.data.openpack.OpenPackSensor;
@@ -30,10 +33,16 @@ import org.tsak.data.window.ZScore;
  * the split(s), per-channel z-score fitted on each split's training windows, and the teacher
  * (all channels) and student (one wrist accelerometer) channel views.
  *
- * @param recordings  the recordings read
+ * <p>Handedness ({@code data.handedness}, {@code data.studentHand}; see {@link HandednessPolicy})
+ * is applied to the recordings right after reading: with {@code mirror-to-right} the
+ * recordings of left-handed workers are mirrored left/right for every consumer (teacher,
+ * semantic classifier, students, baselines, evaluation); with {@code studentHand: dominant}
+ * derived {@code dominant_wrist/acc_*} channels are added, which only the student reads.
+ *
+ * @param recordings  the recordings read, after the handedness policy
  * @param windows     all windows
  * @param folds       one split, or one per subject for leave-one-subject-out
- * @param teacherView all channels
+ * @param teacherView all channels (but derived {@code dominant_wrist/*} ones)
  * @param studentView the student's wrist accelerometer
  * @param fingerprint SHA-256 over the recordings' fingerprints and the window layout
  */
@@ -58,6 +67,19 @@ public record PreparedData(List<Recording> recordings, WindowSet windows, List<S
             throw new IllegalArgumentException("data: no recordings found for source " + config.source()
                     + (config.path() == null ? "" : " at " + config.path()));
         }
+        // handedness first, so teacher, students and baselines all see the same (mirrored) data
+        recordings = HandednessPolicy.apply(recordings, config.handedness(), config.studentHand());
+        for (Recording r : recordings) {
+            for (String note : r.notes()) {
+                if (note.startsWith(HandMirroring.NOTE_PREFIX)) {
+                    LOG.info("{}: {}", r.key(), note);
+                }
+            }
+            if (config.handedness().equals("mirror-to-right") && Handedness.of(r) == Handedness.UNKNOWN) {
+                LOG.warn("{}: data.handedness mirror-to-right, but the recording does not say which hand is"
+                        + " dominant: kept as recorded", r.key());
+            }
+        }
         WindowSpec spec = new WindowSpec(config.window().seconds(), config.window().strideSeconds());
         WindowSet windows = new Windower(spec).window(recordings);
         if (windows.size() == 0) {
@@ -67,14 +89,14 @@ public record PreparedData(List<Recording> recordings, WindowSet windows, List<S
         List<String> channels = windows.channels();
         ChannelView student;
         try {
-            student = ChannelView.wristAccelerometer(channels, config.studentHand());
+            student = HandednessPolicy.studentView(channels, config.studentHand());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("data.studentHand: the student needs the "
                     + config.studentHand() + " wrist accelerometer, but " + e.getMessage(), e);
         }
         List<Split> folds = split(config.split(), windows);
-        return new PreparedData(List.copyOf(recordings), windows, folds, ChannelView.all(channels), student,
-                fingerprint(recordings, spec));
+        return new PreparedData(List.copyOf(recordings), windows, folds, HandednessPolicy.teacherView(channels),
+                student, fingerprint(recordings, spec));
     }
 
     /** Reads the recordings the config names. */
@@ -84,28 +106,30 @@ public record PreparedData(List<Recording> recordings, WindowSet windows, List<S
                     config.simulator().sessions(), config.simulator().boxes(),
                     config.simulator().samplingRateHz(), seed)).simulate();
             case "openpack" -> {
-                Path root = DatasetFormat.openPackRoot(Path.of(config.path()));
-                if (root == null) {
-                    throw new DataFormatException(Path.of(config.path()),
-                            "not an OpenPack root: no U#### folders here or under v1.0.0");
-                }
                 List<OpenPackSensor> sensors = new ArrayList<>();
                 for (String s : config.sensors()) {
                     sensors.add(OpenPackSensor.parse(s));
                 }
-                OpenPackOptions options = sensors.isEmpty() ? OpenPackOptions.defaults()
-                        : OpenPackOptions.defaults().withSensors(sensors);
-                yield new OpenPackReader(options).read(root);
+                OpenPackOptions options = (sensors.isEmpty() ? OpenPackOptions.defaults()
+                        : OpenPackOptions.defaults().withSensors(sensors)).withClockRateHz(config.window().samplingRateHz());
+                // every root (v1.0.0 or v0.3.0) under each of data.path / data.paths
+                yield new OpenPackReader(options).readAll(config.allPaths().stream().map(Path::of).toList());
             }
-            case "csv" -> new CsvRecordingReader().read(Path.of(config.path()));
+            case "csv" -> {
+                List<Recording> all = new ArrayList<>();
+                for (String p : config.allPaths()) {
+                    all.addAll(new CsvRecordingReader().read(Path.of(p)));
+                }
+                yield all;
+            }
             default -> throw new IllegalArgumentException("data.source: unknown value '" + config.source() + "'");
         };
     }
 
     private static List<Split> split(DataConfig.SplitSettings s, WindowSet windows) {
         return switch (s.kind()) {
-            case "subject" -> List.of(new SubjectSplitter(s.train(), s.validation(), s.test()).split(windows));
-            case "session" -> List.of(new SessionSplitter(s.train(), s.validation(), s.test()).split(windows));
+            case "subject" -> List.of(new SubjectSplitter(s.train(), s.validation(), s.test(), lastBoxes(s)).split(windows));
+            case "session" -> List.of(new SessionSplitter(s.train(), s.validation(), s.test(), lastBoxes(s)).split(windows));
             case "time-blocks" -> List.of(s.boxes() != null
                     ? TimeBlockSplitter.byBoxes(boxRange("train", s.boxes().train()),
                             boxRange("validation", s.boxes().validation()),
@@ -113,8 +137,13 @@ public record PreparedData(List<Recording> recordings, WindowSet windows, List<S
                     : TimeBlockSplitter.byFractions(s.fractions().get(0), s.fractions().get(1),
                             s.fractions().get(2)).split(windows));
             case "leave-one-subject-out" -> new LeaveOneSubjectOutSplitter().folds(windows);
+            case "leave-one-session-out" -> new org.tsak.data.window.LeaveOneSessionOutSplitter().folds(windows);
             default -> throw new IllegalArgumentException("data.split.kind: unknown value '" + s.kind() + "'");
         };
+    }
+
+    private static int lastBoxes(DataConfig.SplitSettings s) {
+        return s.validationLastBoxes() == null ? 0 : s.validationLastBoxes();
     }
 
     private static TimeBlockSplitter.BoxRange boxRange(String part, String text) {

@@ -3,13 +3,15 @@ package org.tsak.data;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
  * One session of one subject on one clock: timestamps in ms, named channels stored channel
  * major ({@code values[channel][sample]}), per-sample operation ids and box numbers, the 1 Hz
- * ground truth used for scoring, and notes on flaws found and repairs made while reading.
+ * ground truth used for scoring, notes on flaws found and repairs made while reading, and the
+ * spans in which a source stream merged onto the clock had no sample ({@link StreamGap}).
  *
  * <p>Channel names follow {@code <position>/<sensor>_<axis>} (see {@link ChannelName}).
  * Recordings are immutable once built; arrays handed in are not copied (the reader owns
@@ -28,6 +30,7 @@ public final class Recording {
     private final SecondLabels groundTruth;
     private final SensorLayout layout;
     private final List<String> notes;
+    private final List<StreamGap> streamGaps;
 
     /**
      * @param subjectId      the person (same person = same id across user ids)
@@ -44,6 +47,20 @@ public final class Recording {
     public Recording(String subjectId, String sessionId, double samplingRateHz, long[] timestampsMs,
             List<String> channels, float[][] values, int[] sampleLabels, int[] sampleBoxes,
             SecondLabels groundTruth, List<String> notes) {
+        this(subjectId, sessionId, samplingRateHz, timestampsMs, channels, values, sampleLabels, sampleBoxes,
+                groundTruth, notes, List.of());
+    }
+
+    /**
+     * A recording whose source streams had gaps of their own (see {@link StreamGap}): windows
+     * spanning one are dropped like windows spanning a gap of the timestamps.
+     *
+     * @param streamGaps spans in which a source stream merged onto this clock had no sample
+     *                   (interpolated or held values); the other parameters as above
+     */
+    public Recording(String subjectId, String sessionId, double samplingRateHz, long[] timestampsMs,
+            List<String> channels, float[][] values, int[] sampleLabels, int[] sampleBoxes,
+            SecondLabels groundTruth, List<String> notes, List<StreamGap> streamGaps) {
         int n = timestampsMs.length;
         if (channels.size() != values.length) {
             throw new IllegalArgumentException(channels.size() + " channel names for "
@@ -77,6 +94,16 @@ public final class Recording {
         this.groundTruth = groundTruth;
         this.layout = SensorLayout.fromChannels(channels);
         this.notes = List.copyOf(notes);
+        this.streamGaps = List.copyOf(streamGaps);
+    }
+
+    /**
+     * The same recording with other channels (same timestamps, labels, ground truth and stream
+     * gaps): for transforms such as left/right mirroring that must keep the gaps.
+     */
+    public Recording withChannels(List<String> newChannels, float[][] newValues, List<String> newNotes) {
+        return new Recording(subjectId, sessionId, samplingRateHz, timestampsMs, newChannels, newValues,
+                sampleLabels, sampleBoxes, groundTruth, newNotes, streamGaps);
     }
 
     /** The person recorded. */
@@ -149,6 +176,33 @@ public final class Recording {
         return notes;
     }
 
+    /**
+     * Spans in which a source stream merged onto this recording's clock had no sample of its own
+     * (gaps and held edges, {@link StreamGap}); gaps of the clock itself are not listed here.
+     */
+    public List<StreamGap> streamGaps() {
+        return streamGaps;
+    }
+
+    /**
+     * Every gap that windows must not span: the intervals between consecutive timestamps longer
+     * than {@code maxGapFactor} nominal periods ({@code 1000 / samplingRateHz} ms), as
+     * {@link StreamGap#CLOCK} gaps in time order, then {@link #streamGaps()}.
+     *
+     * @param maxGapFactor a clock interval longer than this many nominal periods is a gap
+     */
+    public List<StreamGap> gaps(double maxGapFactor) {
+        double maxIntervalMs = maxGapFactor * 1000.0 / samplingRateHz;
+        List<StreamGap> out = new ArrayList<>();
+        for (int i = 1; i < timestampsMs.length; i++) {
+            if (timestampsMs[i] - timestampsMs[i - 1] > maxIntervalMs) {
+                out.add(new StreamGap(StreamGap.CLOCK, timestampsMs[i - 1], timestampsMs[i]));
+            }
+        }
+        out.addAll(streamGaps);
+        return out;
+    }
+
     /** Duration from first to last sample, in seconds. */
     public double durationSeconds() {
         return timestampsMs.length < 2 ? 0 : (timestampsMs[timestampsMs.length - 1] - timestampsMs[0]) / 1000.0;
@@ -159,7 +213,7 @@ public final class Recording {
         return Long.BYTES + values.length * Float.BYTES + 2 * Integer.BYTES;
     }
 
-    /** SHA-256 over ids, channel names, timestamps, values and labels: the data fingerprint. */
+    /** SHA-256 over ids, channel names, timestamps, values, labels and stream gaps: the data fingerprint. */
     public String fingerprint() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
@@ -183,6 +237,10 @@ public final class Recording {
                 }
             }
             md.update(buf.array(), 0, buf.position());
+            for (StreamGap g : streamGaps) { // none for most recordings: their fingerprint is unchanged
+                md.update((g.stream() + ":" + g.afterMs() + ":" + g.beforeMs() + "\n").getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -9,6 +9,10 @@ package org.tsak.deploy;
  * {@code w'[o][i][k] = s * w[o][i][k]} and {@code b'[o] = s * (b[o] - mean) + beta}. The square
  * root is taken in double and the products rounded once to float.
  * Normalisation: {@code x' = (x - mean[c]) * invStd[c]} with {@code invStd = (float) (1.0 / std)}.
+ *
+ * <p>Activation {@code a} (0 = the normalised window, {@code l + 1} = conv layer {@code l}'s output)
+ * has {@link #channels(int)} channels and {@link #length(int)} samples: {@code length(0) = L},
+ * {@code length(l + 1) = ceil(length(l) / stride(l))}.
  */
 public final class FoldedStudent {
 
@@ -18,6 +22,9 @@ public final class FoldedStudent {
     private final float[] inputInvStds;
     private final int[] channels;
     private final int[] kernelSizes;
+    private final int[] strides;
+    private final int[] dilations;
+    private final int[] lengths;
     private final float[][] convWeights;
     private final float[][] convBiases;
     private final float[] linearWeight;
@@ -42,13 +49,20 @@ public final class FoldedStudent {
         int n = w.convLayers().size();
         channels = new int[n + 1];
         kernelSizes = new int[n];
+        strides = new int[n];
+        dilations = new int[n];
+        lengths = new int[n + 1];
         convWeights = new float[n][];
         convBiases = new float[n][];
         channels[0] = inputChannels;
+        lengths[0] = windowSamples;
         for (int l = 0; l < n; l++) {
             ConvLayer c = w.convLayers().get(l);
             channels[l + 1] = c.outChannels();
             kernelSizes[l] = c.kernelSize();
+            strides[l] = c.stride();
+            dilations[l] = c.dilation();
+            lengths[l + 1] = c.outputLength(lengths[l]);
             float[] wt = c.weight();
             float[] b = c.bias();
             float[] g = c.bnGamma();
@@ -112,11 +126,46 @@ public final class FoldedStudent {
         return kernelSizes[l];
     }
 
-    /** Largest {@code kernelSize / 2} over the conv layers. */
+    /** Stride of conv layer {@code l}. */
+    public int stride(int l) {
+        return strides[l];
+    }
+
+    /** Dilation of conv layer {@code l}. */
+    public int dilation(int l) {
+        return dilations[l];
+    }
+
+    /** Zero padding on each side of conv layer {@code l}'s input: {@code dilation(l) * (kernelSize(l) - 1) / 2}. */
+    public int padSamples(int l) {
+        return dilations[l] * (kernelSizes[l] - 1) / 2;
+    }
+
+    /** Time length of activation {@code a}: 0 is the window ({@code L}), {@code l + 1} the output of conv layer {@code l}. */
+    public int length(int activation) {
+        return lengths[activation];
+    }
+
+    /** Time length the global average pool averages over (the last conv layer's output length). */
+    public int pooledLength() {
+        return lengths[lengths.length - 1];
+    }
+
+    /** True when every conv layer has stride 1 and dilation 1. */
+    public boolean isPlain() {
+        for (int l = 0; l < strides.length; l++) {
+            if (strides[l] != 1 || dilations[l] != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Largest padding {@link #padSamples(int)} over the conv layers. */
     public int maxPadSamples() {
         int p = 0;
-        for (int k : kernelSizes) {
-            p = Math.max(p, k / 2);
+        for (int l = 0; l < kernelSizes.length; l++) {
+            p = Math.max(p, padSamples(l));
         }
         return p;
     }
@@ -170,11 +219,14 @@ public final class FoldedStudent {
         return n;
     }
 
-    /** Multiply-adds per window: conv {@code out*in*k*L} per layer, plus the linear layer. */
+    /**
+     * Multiply-adds per window: conv {@code out*in*k*L_out} per layer (zero-padding taps included),
+     * plus the linear layer.
+     */
     public long multiplyAddsPerWindow() {
         long n = linearWeight.length;
         for (int l = 0; l < kernelSizes.length; l++) {
-            n += (long) channels[l + 1] * channels[l] * kernelSizes[l] * windowSamples;
+            n += (long) channels[l + 1] * channels[l] * kernelSizes[l] * lengths[l + 1];
         }
         return n;
     }

@@ -18,9 +18,11 @@ import org.tsak.io.AtomicFiles;
  * <pre>
  * window  float [N, C, L]   raw sensor units, channels in the artifact's order
  *   Sub(in_mean [1, C, 1]) -&gt; Div(in_std [1, C, 1])                       z-score, explicit
- *   per conv layer l: Conv(conv{l}_w [out, in, k], conv{l}_b [out],
- *                          kernel_shape [k], pads [k/2, k/2], strides [1]) -&gt; Relu   (batch norm folded)
- *   GlobalAveragePool -&gt; [N, R, 1] -&gt; Flatten(axis 1) -&gt; [N, R]
+ *   per conv layer l: Conv(conv{l}_w [out, in, k], conv{l}_b [out], kernel_shape [k],
+ *                          strides [s], dilations [d], pads [p, p] with p = d (k - 1) / 2)
+ *                     -&gt; Relu                                   (batch norm folded)
+ *   GlobalAveragePool over the last layer's ceil(L / (s_0 s_1 ...)) samples -&gt; [N, R, 1]
+ *   -&gt; Flatten(axis 1) -&gt; [N, R]
  *   Gemm(lin_w [K, R], lin_b [K], transB 1)
  * logits  float [N, K]
  * </pre>
@@ -61,7 +63,7 @@ public final class OnnxExporter {
         String x = "normalised";
         for (int l = 0; l < f.convLayerCount(); l++) {
             int k = f.kernelSize(l);
-            int p = k / 2;
+            int p = f.padSamples(l);
             initializers.add(tensor("conv" + l + "_w", new long[] {f.channels(l + 1), f.channels(l), k},
                     f.convWeight(l)));
             initializers.add(tensor("conv" + l + "_b", new long[] {f.channels(l + 1)}, f.convBias(l)));
@@ -69,8 +71,8 @@ public final class OnnxExporter {
                     "conv" + l + "_out");
             conv.message(5, ints("kernel_shape", k));
             conv.message(5, ints("pads", p, p));
-            conv.message(5, ints("strides", 1));
-            conv.message(5, ints("dilations", 1));
+            conv.message(5, ints("strides", f.stride(l)));
+            conv.message(5, ints("dilations", f.dilation(l)));
             conv.message(5, intAttr("group", 1));
             graph.message(1, conv);
             graph.message(1, node("relu" + l, "Relu", List.of("conv" + l + "_out"), "relu" + l));

@@ -26,15 +26,15 @@ import org.tsak.io.AtomicFiles;
  * <pre>
  * offset size  field
  *  0      7    magic, ASCII "TSAKSTU"
- *  7      2    u16 format version (this reader: 1)
+ *  7      2    u16 format version (1 or 2; this reader reads both)
  *  9      4    u32 payload length P in bytes
  * 13     32    SHA-256 of the payload
  * 45      P    payload: a sequence of sections, then end of file (no trailing bytes)
  * </pre>
  * A section is a 4-byte ASCII tag, a {@code u32} body length and the body. Readers skip sections
- * with unknown tags (compatible additions keep version 1); a change that old readers cannot
+ * with unknown tags (compatible additions keep the version); a change that old readers cannot
  * ignore increments the version, and a reader refuses versions newer than its own.
- * Version-1 sections, each required exactly once:
+ * Sections, each required exactly once:
  * <pre>
  * PROV  u32 n, then n x (string key, string value)            provenance, in order
  * INPT  u32 C, C x string channel name, f64 samplingRateHz,
@@ -43,7 +43,14 @@ import org.tsak.io.AtomicFiles;
  * CONV  u32 layers, per layer: u32 in, u32 out, u32 k, f32[out*in*k] weight [out][in][k],
  *       f32[out] bias, gamma, beta, running mean, running var, f32 eps   (batch norm NOT folded)
  * LINR  u32 in, u32 out, f32[out*in] weight [out][in], f32[out] bias
+ * GEOM  (version 2 only) u32 layers (= CONV's), per layer: u32 stride, u32 dilation
  * </pre>
+ * Version 2 adds the per-layer stride and dilation of strided or dilated students (padding
+ * {@code dilation * (k - 1) / 2}, see {@link ConvLayer}). Version 1 files have stride 1 and
+ * dilation 1 in every layer and no GEOM section. The writer uses the lowest version that holds
+ * the student: version 1 for a student without strides or dilations (so readers of version 1
+ * still load it), version 2 otherwise (which those older readers refuse rather than run it as a
+ * different network). A GEOM section in a version-1 file is refused for the same reason.
  * Any fault (wrong magic, version, length, checksum, section sizes, inconsistent content) makes
  * {@link #read(Path)} throw an {@link ArtifactFormatException}: a damaged file never yields a model.
  */
@@ -51,12 +58,15 @@ public final class StudentArtifactFile {
 
     /** The 7 magic bytes at the start of every artifact file. */
     public static final String MAGIC = "TSAKSTU";
-    /** Format version written by this class, and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** Newest format version this class reads and writes (strides and dilations: GEOM section). */
+    public static final int FORMAT_VERSION = 2;
+    /** Format version of students without strides or dilations (every layer stride 1, dilation 1). */
+    public static final int PLAIN_FORMAT_VERSION = 1;
     /** Bytes before the payload: magic, version, payload length, SHA-256. */
     public static final int HEADER_BYTES = 7 + 2 + 4 + 32;
 
-    private static final List<String> REQUIRED = List.of("PROV", "INPT", "CLAS", "CONV", "LINR");
+    private static final List<String> REQUIRED_V1 = List.of("PROV", "INPT", "CLAS", "CONV", "LINR");
+    private static final List<String> REQUIRED_V2 = List.of("PROV", "INPT", "CLAS", "CONV", "LINR", "GEOM");
 
     private StudentArtifactFile() {
     }
@@ -71,7 +81,15 @@ public final class StudentArtifactFile {
         return decode(Files.readAllBytes(file), file);
     }
 
-    /** The complete file contents for {@code artifact}. */
+    /**
+     * The version {@link #encode} writes for {@code artifact}: {@link #PLAIN_FORMAT_VERSION} when every
+     * conv layer has stride 1 and dilation 1, else {@link #FORMAT_VERSION}.
+     */
+    public static int versionFor(StudentArtifact artifact) {
+        return artifact.weights().isPlain() ? PLAIN_FORMAT_VERSION : FORMAT_VERSION;
+    }
+
+    /** The complete file contents for {@code artifact}, in the version {@link #versionFor} gives. */
     public static byte[] encode(StudentArtifact artifact) {
         try {
             ByteArrayOutputStream payload = new ByteArrayOutputStream();
@@ -123,11 +141,22 @@ public final class StudentArtifactFile {
                 floats(out, l.weight());
                 floats(out, l.bias());
             });
+            int version = versionFor(artifact);
+            if (version >= 2) {
+                section(payload, "GEOM", out -> {
+                    List<ConvLayer> layers = artifact.weights().convLayers();
+                    out.writeInt(layers.size());
+                    for (ConvLayer c : layers) {
+                        out.writeInt(c.stride());
+                        out.writeInt(c.dilation());
+                    }
+                });
+            }
             byte[] body = payload.toByteArray();
             ByteArrayOutputStream file = new ByteArrayOutputStream(HEADER_BYTES + body.length);
             DataOutputStream out = new DataOutputStream(file);
             out.write(MAGIC.getBytes(StandardCharsets.US_ASCII));
-            out.writeShort(FORMAT_VERSION);
+            out.writeShort(version);
             out.writeInt(body.length);
             out.write(sha256(body));
             out.write(body);
@@ -187,6 +216,7 @@ public final class StudentArtifactFile {
                     + "; the file is corrupt, re-export the artifact");
         }
         ByteBuffer payload = ByteBuffer.wrap(bytes, HEADER_BYTES, (int) payloadLength).slice();
+        List<String> required = version == 1 ? REQUIRED_V1 : REQUIRED_V2;
         Map<String, ByteBuffer> sections = new LinkedHashMap<>();
         while (payload.hasRemaining()) {
             if (payload.remaining() < 8) {
@@ -203,11 +233,15 @@ public final class StudentArtifactFile {
             }
             ByteBuffer body = payload.slice(payload.position(), (int) length);
             payload.position(payload.position() + (int) length);
-            if (REQUIRED.contains(tag) && sections.put(tag, body) != null) {
+            if (version == 1 && tag.equals("GEOM")) {
+                throw new ArtifactFormatException(source, "a version-1 file holds a GEOM section (strides and "
+                        + "dilations), which version-1 readers would ignore; the file is damaged, re-export it");
+            }
+            if (required.contains(tag) && sections.put(tag, body) != null) {
                 throw new ArtifactFormatException(source, "section " + tag + " appears twice");
             }
         }
-        for (String tag : REQUIRED) {
+        for (String tag : required) {
             if (!sections.containsKey(tag)) {
                 throw new ArtifactFormatException(source, "required section " + tag + " is missing");
             }
@@ -251,13 +285,33 @@ public final class StudentArtifactFile {
             current = "CONV";
             in = sections.get(current);
             int layers = count(in);
+            int[] strides = new int[layers];
+            int[] dilations = new int[layers];
+            java.util.Arrays.fill(strides, 1);
+            java.util.Arrays.fill(dilations, 1);
+            if (version >= 2) {
+                current = "GEOM";
+                ByteBuffer geom = sections.get(current);
+                int geomLayers = count(geom);
+                if (geomLayers != layers) {
+                    throw new IllegalArgumentException("GEOM lists " + geomLayers + " layers but CONV holds "
+                            + layers);
+                }
+                for (int i = 0; i < layers; i++) {
+                    strides[i] = geom.getInt();
+                    dilations[i] = geom.getInt();
+                }
+                done(geom, current, source);
+                current = "CONV";
+            }
             List<ConvLayer> conv = new ArrayList<>();
             for (int i = 0; i < layers; i++) {
                 int cin = count(in);
                 int cout = count(in);
                 int ks = count(in);
-                conv.add(new ConvLayer(cin, cout, ks, floats(in, (long) cout * cin * ks), floats(in, cout),
-                        floats(in, cout), floats(in, cout), floats(in, cout), floats(in, cout), in.getFloat()));
+                conv.add(new ConvLayer(cin, cout, ks, strides[i], dilations[i], floats(in, (long) cout * cin * ks),
+                        floats(in, cout), floats(in, cout), floats(in, cout), floats(in, cout), floats(in, cout),
+                        in.getFloat()));
             }
             done(in, current, source);
 

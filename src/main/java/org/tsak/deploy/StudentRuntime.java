@@ -11,12 +11,17 @@ import java.util.Arrays;
  * channels in the artifact's channel order and {@code L = windowSamples}. {@link #logits(float[])}
  * takes raw sensor units and applies the artifact's z-score first; {@link #logitsNormalised(float[])}
  * takes an already normalised window. Computation: batch norm folded into the conv weights
- * ({@link FoldedStudent}); activations live in two zero-padded ping-pong buffers so the
- * convolution's inner loop is a bounds-free multiply-add over time that the JIT can vectorise.
+ * ({@link FoldedStudent}); activations live in two zero-padded ping-pong buffers (rows of
+ * {@code L + 2 P} floats, {@code P} the largest padding) so the convolution's inner loop is a
+ * bounds-free multiply-add over time that the JIT can vectorise. Conv layer l with stride
+ * {@code s}, dilation {@code d} and padding {@code p = d (k - 1) / 2} writes
+ * {@code L_out = ceil(L_in / s)} samples per channel and zeroes the {@code P} samples after them,
+ * so a shorter activation never reads a longer one's leftovers as padding.
  * Summation order (which the C export copies): per output channel, out starts at the folded
- * bias; for each input channel, the k taps {@code w[kk] * x[t + kk - k/2]} are summed left to
- * right and the sum is added to out; then ReLU. Pooling sums over time in order and divides by
- * {@code L}; the linear layer starts at the bias and adds {@code w[o][j] * rep[j]} in order.
+ * bias; for each input channel, the k taps {@code w[kk] * x[t * s + kk * d - p]} are summed left to
+ * right and the sum is added to out; then ReLU. Pooling sums the last activation over its time in
+ * order and divides by its length; the linear layer starts at the bias and adds
+ * {@code w[o][j] * rep[j]} in order.
  *
  * <p>Two variants: {@link #of(StudentArtifact)} (float32) and {@link #quantised(StudentArtifact)}
  * (int8 weights per output channel, int8 activations re-quantised per layer per window, int32
@@ -39,6 +44,9 @@ public final class StudentRuntime {
     private final float[] invStds;
     private final int[] channels;
     private final int[] kernels;
+    private final int[] strides;
+    private final int[] dilations;
+    private final int[] lengths;
     private final float[][] weights;
     private final float[][] biases;
     private final float[] linearWeight;
@@ -67,15 +75,21 @@ public final class StudentRuntime {
         int n = f.convLayerCount();
         channels = new int[n + 1];
         kernels = new int[n];
+        strides = new int[n];
+        dilations = new int[n];
+        lengths = new int[n + 1];
         weights = new float[n][];
         biases = new float[n][];
         int maxChannels = 0;
         for (int a = 0; a <= n; a++) {
             channels[a] = f.channels(a);
+            lengths[a] = f.length(a);
             maxChannels = Math.max(maxChannels, channels[a]);
         }
         for (int l = 0; l < n; l++) {
             kernels[l] = f.kernelSize(l);
+            strides[l] = f.stride(l);
+            dilations[l] = f.dilation(l);
             weights[l] = f.convWeight(l);
             biases[l] = f.convBias(l);
         }
@@ -247,7 +261,7 @@ public final class StudentRuntime {
             in = out;
             out = t;
         }
-        pool(in, channels[kernels.length]);
+        pool(in, channels[kernels.length], lengths[kernels.length]);
         if (quantised == null) {
             linearFloat(logitsOut);
         } else {
@@ -259,9 +273,12 @@ public final class StudentRuntime {
         int cin = channels[l];
         int cout = channels[l + 1];
         int k = kernels[l];
-        int shift = padSamples - k / 2;
+        int st = strides[l];
+        int dl = dilations[l];
+        int shift = padSamples - dl * (k - 1) / 2;
         int w = rowStride;
-        int len = lengthSamples;
+        int len = lengths[l + 1];
+        boolean plain = st == 1 && dl == 1;
         float[] wt = weights[l];
         float[] b = biases[l];
         for (int o = 0; o < cout; o++) {
@@ -270,16 +287,16 @@ public final class StudentRuntime {
             for (int i = 0; i < cin; i++) {
                 int wb = (o * cin + i) * k;
                 int ib = i * w + shift;
-                if (k == 5) {
+                if (plain && k == 5) {
                     taps5(out, ob, in, ib, wt[wb], wt[wb + 1], wt[wb + 2], wt[wb + 3], wt[wb + 4], len);
-                } else if (k == 3) {
+                } else if (plain && k == 3) {
                     taps3(out, ob, in, ib, wt[wb], wt[wb + 1], wt[wb + 2], len);
                 } else {
                     for (int t = 0; t < len; t++) {
-                        int j = ib + t;
+                        int j = ib + t * st;
                         float s = wt[wb] * in[j];
                         for (int kk = 1; kk < k; kk++) {
-                            s += wt[wb + kk] * in[j + kk];
+                            s += wt[wb + kk] * in[j + kk * dl];
                         }
                         out[ob + t] += s;
                     }
@@ -289,6 +306,8 @@ public final class StudentRuntime {
                 float v = out[ob + t];
                 out[ob + t] = v > 0f ? v : 0f;
             }
+            // the next layer reads up to P samples past the end as zero padding
+            Arrays.fill(out, ob + len, ob + len + padSamples, 0f);
         }
     }
 
@@ -317,13 +336,16 @@ public final class StudentRuntime {
         int cin = channels[l];
         int cout = channels[l + 1];
         int k = kernels[l];
-        int shift = padSamples - k / 2;
+        int st = strides[l];
+        int dl = dilations[l];
+        int shift = padSamples - dl * (k - 1) / 2;
         int w = rowStride;
-        int len = lengthSamples;
+        int lenIn = lengths[l];
+        int len = lengths[l + 1];
         float amax = 0f;
         for (int i = 0; i < cin; i++) {
             int ib = i * w + padSamples;
-            for (int t = 0; t < len; t++) {
+            for (int t = 0; t < lenIn; t++) {
                 float a = Math.abs(in[ib + t]);
                 amax = a > amax ? a : amax;
             }
@@ -333,20 +355,21 @@ public final class StudentRuntime {
         int[] qa = qActivation; // int8 values held in ints: the JIT vectorises int multiply-adds, not byte ones
         for (int i = 0; i < cin; i++) {
             int ib = i * w + padSamples;
-            for (int t = 0; t < len; t++) {
+            for (int t = 0; t < lenIn; t++) {
                 qa[ib + t] = QuantisedStudent.quantiseActivation(in[ib + t], inv);
             }
+            Arrays.fill(qa, ib + lenIn, ib + lenIn + padSamples, 0);
         }
         byte[] qw = qWeights[l];
         float[] sw = qScales[l];
         float[] b = biases[l];
         int[] acc = accumulator;
         for (int o = 0; o < cout; o++) {
-            Arrays.fill(acc, 0);
+            Arrays.fill(acc, 0, len, 0);
             for (int i = 0; i < cin; i++) {
                 int wb = (o * cin + i) * k;
                 int ib = i * w + shift;
-                if (k == 5) {
+                if (k == 5 && st == 1 && dl == 1) {
                     int w0 = qw[wb];
                     int w1 = qw[wb + 1];
                     int w2 = qw[wb + 2];
@@ -359,8 +382,9 @@ public final class StudentRuntime {
                 } else {
                     for (int kk = 0; kk < k; kk++) {
                         int wv = qw[wb + kk];
+                        int jb = ib + kk * dl;
                         for (int t = 0; t < len; t++) {
-                            acc[t] += wv * qa[ib + kk + t];
+                            acc[t] += wv * qa[jb + t * st];
                         }
                     }
                 }
@@ -372,18 +396,19 @@ public final class StudentRuntime {
                 float v = acc[t] * scale + bias;
                 out[ob + t] = v > 0f ? v : 0f;
             }
+            Arrays.fill(out, ob + len, ob + len + padSamples, 0f);
         }
     }
 
-    private void pool(float[] act, int c) {
-        float len = lengthSamples;
+    private void pool(float[] act, int c, int len) {
+        float n = len;
         for (int i = 0; i < c; i++) {
             int ib = i * rowStride + padSamples;
             float s = 0f;
-            for (int t = 0; t < lengthSamples; t++) {
+            for (int t = 0; t < len; t++) {
                 s += act[ib + t];
             }
-            rep[i] = s / len;
+            rep[i] = s / n;
         }
     }
 

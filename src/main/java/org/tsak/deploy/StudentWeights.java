@@ -7,8 +7,10 @@ import java.util.List;
  * conv blocks ({@link ConvLayer}) applied in order, global average pooling over time, then a
  * {@link LinearLayer} to logits.
  *
- * <p>Shapes: input {@code [C0, L]} (NCW, one window) -> conv i: {@code [C(i+1), L]} ->
- * pool: {@code [C_last]} -> logits {@code [classes]}. Immutable.
+ * <p>Shapes: input {@code [C0, L0]} (NCW, one window, {@code L0 = L}) -> conv i:
+ * {@code [C(i+1), L(i+1)]} with {@code L(i+1) = ceil(L(i) / stride_i)} ({@link ConvLayer#outputLength(int)};
+ * {@code L} throughout when every stride is 1) -> pool over the remaining time: {@code [C_last]} ->
+ * logits {@code [classes]}. Immutable.
  *
  * @param convLayers at least one conv block; each one's input channels equal the previous output channels
  * @param linear     classifier head; its input equals the last conv block's output channels
@@ -56,6 +58,11 @@ public record StudentWeights(List<ConvLayer> convLayers, LinearLayer linear) {
     /** Size of the pooled representation (the last conv layer's channels). */
     public int representationSize() {
         return linear.in();
+    }
+
+    /** True when every conv layer has stride 1 and dilation 1 (what format version 1 of the artifact holds). */
+    public boolean isPlain() {
+        return convLayers.stream().allMatch(ConvLayer::isPlain);
     }
 
     /** Trainable parameters (conv weights and biases, batch-norm gamma and beta, linear). */

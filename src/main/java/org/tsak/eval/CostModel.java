@@ -20,10 +20,13 @@ import org.tsak.model.TeacherSpec;
  * A multiply-add is 2 FLOPs. Matrix products count {@code 2 * in} per output value, which
  * includes the bias add ({@code in} multiplies, {@code in - 1} adds, 1 bias add):
  * <ul>
- *   <li>Conv1d: {@code 2*Cin*K*Cout*Lout} (same padding, {@code Lout = L}).</li>
+ *   <li>Conv1d: {@code 2*Cin*K*Cout*Lout}, with {@code Lout} the layer's output length
+ *       ({@code L} for the teacher's same-padded layers; {@code ceil(Lin / stride)} for a student
+ *       layer, see {@link StudentSpec#outputLength(int)}). Dilation spreads the K taps but does not
+ *       add any; taps that fall on zero padding are counted, as the runtimes compute them.</li>
  *   <li>Linear: {@code 2*in*out} per position.</li>
  *   <li>BatchNorm: counted, not folded: {@code 2} per element (inference affine
- *       {@code x*s + t}), {@code 2*C*L}.</li>
+ *       {@code x*s + t}), {@code 2*C*Lout}.</li>
  *   <li>LayerNorm: {@code 7} per element: sum for the mean, subtract mean, square, sum for the
  *       variance, multiply by 1/std, gamma multiply, beta add.</li>
  *   <li>Attention layer (E embedding, H heads, F feed-forward): Q, K, V, Out projections
@@ -33,7 +36,8 @@ import org.tsak.model.TeacherSpec;
  *   <li>LSTM per time step: {@code 2*4d*(in + d)} for the two gate products (with their
  *       biases) plus {@code 8d} elementwise: {@code 4d} to add the two products, {@code 3d} for
  *       {@code c = f*c + i*g}, {@code d} for {@code h = o*tanh(c)}; times L steps.</li>
- *   <li>Mean / global average pool over time: {@code C*L} (one add per element).</li>
+ *   <li>Mean / global average pool over time: {@code C*L} (one add per element; for the student,
+ *       {@code L} is the last conv layer's output length).</li>
  *   <li>Not counted (0 FLOPs): activation functions (ReLU, sigmoid, tanh, exp in softmax),
  *       dropout (identity at inference), transpose, concat, reshape.</li>
  * </ul>
@@ -130,7 +134,7 @@ public final class CostModel {
 
     // ---------------------------------------------------------------- student
 
-    /** Learnable parameters of the deployed student (no projection head). */
+    /** Learnable parameters of the deployed student (no projection head); strides and dilations add none. */
     public static long studentParams(StudentSpec s) {
         long params = 0;
         long in = s.inputChannels();
@@ -141,16 +145,22 @@ public final class CostModel {
         return params + linearParams(s.representationSize(), s.classes());
     }
 
-    /** FLOPs of one student forward pass over one window. */
+    /**
+     * FLOPs of one student forward pass over one window: per conv layer {@code i}, conv
+     * {@code 2*Cin*K*Cout*L_(i+1)} and BatchNorm {@code 2*Cout*L_(i+1)} with
+     * {@code L_(i+1) = ceil(L_i / stride_i)}; pool {@code C_last * L_last}; linear.
+     */
     public static long studentFlops(StudentSpec s) {
-        long len = s.windowSamples();
         long flops = 0;
         long in = s.inputChannels();
-        for (int c : s.convChannels()) {
+        int[] channels = s.convChannels();
+        for (int i = 0; i < channels.length; i++) {
+            long c = channels[i];
+            long len = s.outputLength(i + 1);
             flops += convFlops(in, s.kernelSize(), c, len) + BATCH_NORM_FLOPS_PER_ELEMENT * c * len;
             in = c;
         }
-        flops += s.representationSize() * len; // global average pool
+        flops += (long) s.representationSize() * s.pooledLength(); // global average pool
         return flops + linearFlops(s.representationSize(), s.classes());
     }
 

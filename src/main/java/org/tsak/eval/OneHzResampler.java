@@ -12,7 +12,9 @@ import org.tsak.data.SecondLabels;
  * with no prediction of its own takes the nearest previous prediction (the last one made
  * before the second starts, so a window that ended in an earlier second, or in a second without
  * ground truth, still counts); seconds before the first prediction take the first prediction.
- * Predictions after the last ground-truth second are not used.
+ * Predictions after the last ground-truth second are not used. Which filled seconds are scored
+ * is {@link PredictionCoverage}'s rule: none farther than
+ * {@value PredictionCoverage#FILL_LIMIT_MS} ms from a prediction.
  */
 public final class OneHzResampler {
 

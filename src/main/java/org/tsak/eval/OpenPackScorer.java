@@ -14,6 +14,12 @@ import org.tsak.data.SecondLabels;
  *   <li>per session, reduce the predictions to 1 Hz at the ground-truth seconds: the last
  *       prediction in each second, gaps filled by the nearest previous prediction
  *       ({@link OneHzResampler});</li>
+ *   <li>score only the seconds the predictions cover: a second with no prediction within
+ *       {@value PredictionCoverage#FILL_LIMIT_MS} ms is left out, never filled from a prediction
+ *       far away ({@link PredictionCoverage}; window predictions and 1 Hz submissions cover every
+ *       second of their span, so this only bites on predictions that stop, start late or have
+ *       gaps; {@code tsak evaluate} refuses a submission covering less than
+ *       {@value PredictionCoverage#MIN_PERCENT}% of a session, see {@link PredictionCoverage#require});</li>
  *   <li>drop the seconds whose truth is Null (8100); a Null prediction on an operation
  *       second is kept and counts as a miss;</li>
  *   <li>concatenate all sessions and compute the macro-F1 over the ten operations
@@ -64,16 +70,17 @@ public final class OpenPackScorer {
     }
 
     /**
-     * The confusion matrix of one session after the 1 Hz reduction with Null-truth seconds
-     * dropped (11 x 11 over class indices).
+     * The confusion matrix of one session after the 1 Hz reduction, with Null-truth seconds and
+     * seconds the predictions do not cover dropped (11 x 11 over class indices).
      */
     public static ConfusionMatrix sessionConfusion(String sessionKey, TimedPredictions predictions,
             SecondLabels groundTruth) {
         int[] predicted = OneHzResampler.predictionPerSecond(sessionKey, predictions, groundTruth);
+        boolean[] covered = PredictionCoverage.coveredSeconds(predictions, groundTruth);
         ConfusionMatrix m = new ConfusionMatrix(Operations.CLASS_COUNT);
         for (int s = 0; s < predicted.length; s++) {
             int truth = groundTruth.operationId(s);
-            if (truth == Operations.NULL_ID) {
+            if (truth == Operations.NULL_ID || !covered[s]) {
                 continue;
             }
             int truthIndex;
@@ -89,15 +96,39 @@ public final class OpenPackScorer {
     }
 
     /**
-     * Predictions of every session at its ground-truth seconds, in key order: what
-     * {@link SubmissionWriter} writes.
+     * Predictions of every session at its covered ground-truth seconds (see
+     * {@link PredictionCoverage}), in key order: what {@link SubmissionWriter} writes. Scoring
+     * the result gives the same numbers as scoring {@code predictions} when they cover every
+     * second (windows every stride do); where they stop for longer than
+     * {@value PredictionCoverage#FILL_LIMIT_MS} ms the submission simply has no entries, and
+     * scoring it fills up to {@value PredictionCoverage#FILL_LIMIT_MS} ms past each covered
+     * stretch, as for any submission.
      */
     public static Map<String, TimedPredictions> toSubmission(Map<String, TimedPredictions> predictions,
             Map<String, SecondLabels> groundTruths) {
         checkKeys(predictions, groundTruths);
         Map<String, TimedPredictions> out = new TreeMap<>();
         for (Map.Entry<String, SecondLabels> e : groundTruths.entrySet()) {
-            out.put(e.getKey(), OneHzResampler.atGroundTruthSeconds(e.getKey(), predictions.get(e.getKey()), e.getValue()));
+            TimedPredictions p = predictions.get(e.getKey());
+            TimedPredictions all = OneHzResampler.atGroundTruthSeconds(e.getKey(), p, e.getValue());
+            boolean[] covered = PredictionCoverage.coveredSeconds(p, e.getValue());
+            int n = 0;
+            for (boolean c : covered) {
+                n += c ? 1 : 0;
+            }
+            if (n == covered.length) {
+                out.put(e.getKey(), all);
+                continue;
+            }
+            long[] t = new long[n];
+            int[] y = new int[n];
+            for (int s = 0, k = 0; s < covered.length; s++) {
+                if (covered[s]) {
+                    t[k] = all.timestampMs(s);
+                    y[k++] = all.operationId(s);
+                }
+            }
+            out.put(e.getKey(), new TimedPredictions(t, y));
         }
         return out;
     }
@@ -111,7 +142,8 @@ public final class OpenPackScorer {
         return idx;
     }
 
-    private static void checkKeys(Map<String, TimedPredictions> predictions, Map<String, SecondLabels> groundTruths) {
+    /** The same sessions on both sides, and at least one. */
+    static void checkKeys(Map<String, TimedPredictions> predictions, Map<String, SecondLabels> groundTruths) {
         if (groundTruths.isEmpty()) {
             throw new IllegalArgumentException("no sessions to score: the ground truth is empty");
         }

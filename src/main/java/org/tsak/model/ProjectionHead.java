@@ -5,9 +5,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+
+import org.tsak.config.Seeds;
 
 /**
  * The learned projection {@code P} of feature distillation: Linear(c_last -> d) maps the
@@ -36,12 +40,62 @@ public final class ProjectionHead extends AbstractBlock {
                 Linear.builder().setUnits(teacherRepresentationSize).build());
     }
 
-    /** A head initialised from {@code seed} (same seed, same weights). */
+    /**
+     * A head initialised from {@code seed} (same seed, same weights, in any thread): see
+     * {@link #initialize(ProjectionHead, NDManager, long)}.
+     */
     public static ProjectionHead create(int studentRepresentationSize,
             int teacherRepresentationSize, NDManager manager, long seed) {
-        return SeededInitialization.initialize(
-                new ProjectionHead(studentRepresentationSize, teacherRepresentationSize), manager,
-                seed, new Shape(1, studentRepresentationSize));
+        return initialize(new ProjectionHead(studentRepresentationSize, teacherRepresentationSize),
+                manager, seed);
+    }
+
+    /**
+     * Initialises a head that has no weights yet (for example one built inside a
+     * {@code StudentTrainingBlock}) from {@code seed}, with arrays in {@code manager} (for
+     * training, the model's manager). Drawn from a Java {@code SplittableRandom}, not the
+     * engine's generator ({@link JavaRandomInitialization}: weight He normal with fan-in
+     * {@code studentRepresentationSize}, bias 0), so the same seed gives bit-identical weights in
+     * any thread; a later {@code Trainer.initialize(...)} keeps them.
+     *
+     * @return {@code head}
+     * @throws IllegalStateException if the head is already initialised
+     */
+    public static ProjectionHead initialize(ProjectionHead head, NDManager manager, long seed) {
+        return JavaRandomInitialization.initialize(head, manager, seed,
+                new Shape(1, head.studentRepresentationSize));
+    }
+
+    /**
+     * Initialises every {@link ProjectionHead} among {@code block}'s direct children (the heads
+     * of a {@code StudentTrainingBlock}, named {@code projection-<target>}): the head named
+     * {@code n} gets the seed {@code Seeds.derive(seed, n)}, where {@code n} is the name given to
+     * {@code addChildBlock} without the position prefix DJL adds ({@code 02projection-combi-rep}
+     * -> {@code projection-combi-rep}), so a head's weights do not depend on which other heads the
+     * strategy has. Call it before {@code Trainer.initialize}.
+     *
+     * @return the number of heads initialised
+     */
+    public static int initializeHeads(Block block, NDManager manager, long seed) {
+        int n = 0;
+        for (Pair<String, Block> child : block.getChildren()) {
+            if (child.getValue() instanceof ProjectionHead head) {
+                String name = child.getKey().replaceFirst("^[0-9]+", "");
+                initialize(head, manager, Seeds.derive(seed, name));
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Input size: the student representation {@code h_s}. */
+    public int studentRepresentationSize() {
+        return studentRepresentationSize;
+    }
+
+    /** Output size: the teacher's representation {@code d}. */
+    public int teacherRepresentationSize() {
+        return teacherRepresentationSize;
     }
 
     @Override

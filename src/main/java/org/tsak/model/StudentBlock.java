@@ -15,10 +15,15 @@ import ai.djl.util.PairList;
  * The TSAK student: a small 1D CNN on one hand's accelerometer.
  *
  * <p>Input: NCW {@code N x C x L} (C = 3 by default), float32. Layers: for each entry
- * {@code c_i} of convChannels, Conv1d(kernel k, padding k/2) + BatchNorm + ReLU
- * ({@code N x c_i x L}); global average pool over time: representation {@code h_s},
+ * {@code c_i} of convChannels, Conv1d(kernel k, stride {@code s_i}, dilation {@code d_i},
+ * padding {@code d_i (k - 1) / 2}) + BatchNorm + ReLU: {@code N x c_i x L_(i+1)} with
+ * {@code L_(i+1) = ceil(L_i / s_i)} ({@link StudentSpec#outputLength(int)}; {@code L} when every
+ * stride is 1); global average pool over the remaining time: representation {@code h_s},
  * {@code N x c_last}; Linear(c_last -> K): logits {@code N x K}.
  * Output: {@code NDList(logits, rep)} at indices {@link #LOGITS}, {@link #REP}.
+ *
+ * <p>Parameter layout (names, order, shapes) depends only on the channels and kernel, not on
+ * strides or dilations, and is the one earlier versions saved.
  */
 public final class StudentBlock extends AbstractBlock {
 
@@ -34,13 +39,26 @@ public final class StudentBlock extends AbstractBlock {
     /** Builds an uninitialised student; see {@link #create} for a seeded, initialised one. */
     public StudentBlock(StudentSpec spec) {
         this.spec = spec;
-        features = addChildBlock("features", ConvStack.of(spec.convChannels(), spec.kernelSize()));
+        features = addChildBlock("features", ConvStack.of(spec.convChannels(), spec.kernelSize(),
+                spec.strides(), spec.dilations()));
         classifier = addChildBlock("classifier", Linear.builder().setUnits(spec.classes()).build());
     }
 
-    /** A student initialised for {@code N x inputChannels x windowSamples} from {@code seed}. */
+    /**
+     * A student initialised for {@code N x inputChannels x windowSamples} from {@code seed}, with
+     * its arrays in {@code manager} (for training, the model's manager:
+     * {@code model.getNDManager()}).
+     *
+     * <p>Every parameter is drawn from a Java {@code SplittableRandom} in a fixed order (see
+     * {@link JavaRandomInitialization}: He normal conv and linear weights, zero biases,
+     * BatchNorm gamma 1, beta 0, running mean 0, running variance 1), never from the engine's
+     * global generator: the same (spec, seed) gives bit-identical weights in any thread, while
+     * other threads train or reseed the engine. A later {@code block.initialize(...)} or
+     * {@code Trainer.initialize(...)} keeps these weights (DJL only fills parameters that have
+     * no array yet).
+     */
     public static StudentBlock create(StudentSpec spec, NDManager manager, long seed) {
-        return SeededInitialization.initialize(new StudentBlock(spec), manager, seed,
+        return JavaRandomInitialization.initialize(new StudentBlock(spec), manager, seed,
                 new Shape(1, spec.inputChannels(), spec.windowSamples()));
     }
 

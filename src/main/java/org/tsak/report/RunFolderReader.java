@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.tsak.data.DataFormatException;
+import org.tsak.eval.PairedComparison;
 import org.tsak.eval.SubmissionReader;
 import org.tsak.eval.TimedPredictions;
 
@@ -99,7 +100,11 @@ public final class RunFolderReader {
         return new ModelResult(dir, metrics, SubmissionReader.read(predictionsFile));
     }
 
-    /** Parses table.json. */
+    /**
+     * Parses table.json. Cost fields may be {@code null} (classical baselines: params and FLOPs
+     * become -1, the others NaN); {@code comparisons} and {@code folds} are optional (tables
+     * written before they existed have neither).
+     */
     static ComparisonTable table(Path file, JsonNode root) {
         List<ComparisonRow> rows = new ArrayList<>();
         JsonNode rowsNode = field(file, root, "rows");
@@ -109,23 +114,61 @@ public final class RunFolderReader {
         for (int i = 0; i < rowsNode.size(); i++) {
             JsonNode r = rowsNode.get(i);
             String at = "rows[" + i + "].";
-            JsonNode delta = r.get("f1DeltaVsNoKd");
             rows.add(new ComparisonRow(string(file, r, "model", at), string(file, r, "strategy", at),
                     (int) number(file, r, "seeds", at), number(file, r, "macroF1", at),
                     number(file, r, "macroF1Std", at), number(file, r, "accuracy", at),
-                    number(file, r, "accuracyStd", at), (long) number(file, r, "params", at),
-                    (long) number(file, r, "flops", at), number(file, r, "latencyP50Micros", at),
-                    number(file, r, "latencyP95Micros", at), number(file, r, "throughputPerSecond", at),
-                    number(file, r, "speedUp", at), number(file, r, "paramRatio", at),
-                    number(file, r, "flopRatio", at),
-                    delta == null || delta.isNull() ? Double.NaN : number(file, r, "f1DeltaVsNoKd", at)));
+                    number(file, r, "accuracyStd", at), nullableCount(file, r, "params", at),
+                    nullableCount(file, r, "flops", at), nullableNumber(file, r, "latencyP50Micros", at),
+                    nullableNumber(file, r, "latencyP95Micros", at),
+                    nullableNumber(file, r, "throughputPerSecond", at), nullableNumber(file, r, "speedUp", at),
+                    nullableNumber(file, r, "paramRatio", at), nullableNumber(file, r, "flopRatio", at),
+                    nullableNumber(file, r, "f1DeltaVsNoKd", at)));
+        }
+        List<PairedComparison> comparisons = new ArrayList<>();
+        JsonNode cs = root.get("comparisons");
+        if (cs != null && !cs.isNull()) {
+            if (!cs.isArray()) {
+                throw new DataFormatException(file, 0, "comparisons", cs.toString(), "expected an array");
+            }
+            for (int i = 0; i < cs.size(); i++) {
+                JsonNode c = cs.get(i);
+                String at = "comparisons[" + i + "].";
+                comparisons.add(new PairedComparison(string(file, c, "candidate", at),
+                        string(file, c, "reference", at), (int) number(file, c, "pairs", at),
+                        nullableNumber(file, c, "meanDelta", at), nullableNumber(file, c, "stdDelta", at),
+                        nullableNumber(file, c, "ciLow", at), nullableNumber(file, c, "ciHigh", at),
+                        nullableNumber(file, c, "wilcoxonP", at), (int) number(file, c, "wins", at),
+                        (int) number(file, c, "ties", at), (int) number(file, c, "losses", at)));
+            }
+        }
+        List<FoldScores> folds = new ArrayList<>();
+        JsonNode fs = root.get("folds");
+        if (fs != null && !fs.isNull()) {
+            if (!fs.isArray()) {
+                throw new DataFormatException(file, 0, "folds", fs.toString(), "expected an array");
+            }
+            for (int i = 0; i < fs.size(); i++) {
+                JsonNode f = fs.get(i);
+                String at = "folds[" + i + "].";
+                JsonNode byModel = f.get("macroF1ByModel");
+                if (byModel == null || !byModel.isObject()) {
+                    throw new DataFormatException(file, 0, at + "macroF1ByModel",
+                            byModel == null ? null : byModel.toString(), "expected an object of model label to"
+                                    + " macro-F1");
+                }
+                Map<String, Double> scores = new LinkedHashMap<>();
+                for (Map.Entry<String, JsonNode> e : byModel.properties()) {
+                    scores.put(e.getKey(), nullableNumber(file, byModel, e.getKey(), at + "macroF1ByModel."));
+                }
+                folds.add(new FoldScores(string(file, f, "fold", at), string(file, f, "heldOut", at), scores));
+            }
         }
         List<String> notes = new ArrayList<>();
         JsonNode notesNode = root.get("notes");
         if (notesNode != null && notesNode.isArray()) {
             notesNode.forEach(n -> notes.add(n.asText()));
         }
-        return new ComparisonTable(string(file, root, "title", ""), rows, notes);
+        return new ComparisonTable(string(file, root, "title", ""), rows, comparisons, folds, notes);
     }
 
     /** Parses one metrics.json. */
@@ -315,6 +358,27 @@ public final class RunFolderReader {
                     v == null ? "required field is missing" : "expected a number");
         }
         return v.asDouble();
+    }
+
+    /** A number that may be null or absent (NaN then); anything else but a number is an error. */
+    private static double nullableNumber(Path file, JsonNode node, String name, String at) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            return Double.NaN;
+        }
+        if (!v.isNumber()) {
+            throw new DataFormatException(file, 0, at + name, v.toString(), "expected a number or null");
+        }
+        return v.asDouble();
+    }
+
+    /** A count that may be null (unknown: -1); anything else but a number is an error. */
+    private static long nullableCount(Path file, JsonNode node, String name, String at) {
+        JsonNode v = node.get(name);
+        if (v != null && v.isNull()) {
+            return -1;
+        }
+        return (long) number(file, node, name, at);
     }
 
     private static double optionalNumber(JsonNode node, String name) {

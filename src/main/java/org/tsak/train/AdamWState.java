@@ -13,6 +13,13 @@ import ai.djl.training.optimizer.Optimizer;
  * never stopped. Per parameter: {@code m = b1 m + (1-b1) g}, {@code v = b2 v + (1-b2) g^2},
  * {@code w -= lr (m / (1-b1^t) / (sqrt(v / (1-b2^t)) + eps) + wd w)}; b1 0.9, b2 0.999,
  * eps 1e-8. Temporaries live in a sub-manager per update, so nothing accumulates.
+ *
+ * <p>The learning rate may change from step to step: a schedule sets it with
+ * {@link #setLearningRate} before each {@code trainer.step()}, and every parameter's update in
+ * that step uses it. The weight decay is multiplied by the same learning rate (decoupled, as in
+ * PyTorch's {@code AdamW}), so it follows the schedule too. The optimiser keeps no other
+ * per-step state besides the moments: a stage that restores the moments and derives each
+ * step's learning rate from (epoch, batch) continues bit for bit.
  */
 final class AdamWState extends Optimizer {
 
@@ -27,7 +34,7 @@ final class AdamWState extends Optimizer {
         int steps;
     }
 
-    private final float learningRate;
+    private float learningRate;
     private final float weightDecay;
     private final Map<String, Moments> state = new HashMap<>();
 
@@ -38,10 +45,27 @@ final class AdamWState extends Optimizer {
         }
     }
 
+    /**
+     * @param learningRate the learning rate of the first step (float precision is used)
+     * @param weightDecay  decoupled weight decay
+     */
     AdamWState(double learningRate, double weightDecay) {
         super(new Builder());
         this.learningRate = (float) learningRate;
         this.weightDecay = (float) weightDecay;
+    }
+
+    /** Sets the learning rate of the next and later steps (stored as float, as used in the update). */
+    void setLearningRate(double learningRate) {
+        if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be finite and >= 0, got " + learningRate);
+        }
+        this.learningRate = (float) learningRate;
+    }
+
+    /** The learning rate the next step uses. */
+    float learningRate() {
+        return learningRate;
     }
 
     @Override

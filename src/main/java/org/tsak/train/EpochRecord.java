@@ -12,11 +12,20 @@ package org.tsak.train;
  * @param forwardShare     share spent in the forward pass and loss
  * @param backwardShare    share spent in back-propagation
  * @param stepShare        share spent in the optimiser step
+ * @param learningRate     the learning rate of the epoch's last optimiser step (NaN if not recorded)
  */
 public record EpochRecord(int epoch, double trainLoss, double validationF1, double windowsPerSecond,
-        double seconds, double dataShare, double forwardShare, double backwardShare, double stepShare) {
+        double seconds, double dataShare, double forwardShare, double backwardShare, double stepShare,
+        double learningRate) {
 
-    /** A record without the time breakdown (shares 0). */
+    /** A record without the learning rate (NaN). */
+    public EpochRecord(int epoch, double trainLoss, double validationF1, double windowsPerSecond, double seconds,
+            double dataShare, double forwardShare, double backwardShare, double stepShare) {
+        this(epoch, trainLoss, validationF1, windowsPerSecond, seconds, dataShare, forwardShare, backwardShare,
+                stepShare, Double.NaN);
+    }
+
+    /** A record without the time breakdown (shares 0) and the learning rate (NaN). */
     public EpochRecord(int epoch, double trainLoss, double validationF1, double windowsPerSecond, double seconds,
             double dataShare) {
         this(epoch, trainLoss, validationF1, windowsPerSecond, seconds, dataShare, 0, 0, 0);

@@ -5,78 +5,50 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.tsak.config.ConfigLoader;
 import org.tsak.config.ExperimentConfig;
-import org.tsak.config.ModelConfig;
 import org.tsak.config.Seeds;
-import org.tsak.config.TrainingConfig;
-import org.tsak.data.Operations;
 import org.tsak.data.PreparedData;
 import org.tsak.data.window.Split;
 import org.tsak.data.window.WindowSet;
-import org.tsak.data.window.ZScore;
-import org.tsak.distill.DistillationLoss;
 import org.tsak.distill.DistillationStrategy;
 import org.tsak.distill.KdWeights;
-import org.tsak.distill.TargetKind;
 import org.tsak.distill.TeacherTargets;
-import org.tsak.eval.CostModel;
-import org.tsak.eval.EvaluationResult;
-import org.tsak.eval.LatencyMeter;
-import org.tsak.eval.LatencyStats;
-import org.tsak.eval.OpenPackScorer;
-import org.tsak.eval.SubmissionWriter;
-import org.tsak.eval.TimedPredictions;
-import org.tsak.eval.WindowScoring;
 import org.tsak.io.AtomicFiles;
-import org.tsak.model.SemanticClassifierBlock;
+import org.tsak.io.RunLayout;
 import org.tsak.model.SemanticSpec;
-import org.tsak.model.StudentBlock;
 import org.tsak.model.StudentSpec;
-import org.tsak.model.StudentTrainingBlock;
-import org.tsak.model.TeacherBlock;
 import org.tsak.model.TeacherSpec;
 import org.tsak.report.ComparisonTable;
 import org.tsak.report.ModelMetricsWriter;
 
-import ai.djl.Model;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
-
 /**
- * Runs an experiment in three phases that read and write one run folder (docs/RUN_FOLDER.md):
- * {@link #train} (data, teacher, semantic classifier, cached targets), {@link #distill} (a
- * student per strategy and seed) and {@link #evaluate} (efficiency and the comparison table).
- * {@link #run} does all three. A model whose {@code metrics.json} exists is finished and, with
- * {@code resume}, is loaded instead of trained again: a run killed half-way resumes where it
- * stopped (the same seeds give the same models either way).
+ * Runs an experiment as a plan of tasks that read and write one run folder (docs/RUN_FOLDER.md,
+ * paths from {@link RunLayout}): per fold, the teacher, semantic classifier and cached targets
+ * ({@code fold-f/targets}) and the classical baselines; per (fold, strategy, seed), one student;
+ * then efficiency and the comparison table. {@link #train} runs the fold tasks, {@link #distill}
+ * the student tasks, {@link #evaluate} the table; {@link #run} does all. A task whose
+ * {@code metrics.json} exists is finished and, with {@code resume}, kept: a run killed half-way
+ * resumes where it stopped, with the same numbers. Tasks run on {@link #workers} threads
+ * ({@link LocalExecutor}); the numbers do not depend on how many.
  */
 public final class ExperimentRunner {
-
-    private static final int BATCH = 256;
-    /** Per-stage epoch checkpoint file name (deleted once the model is finished). */
-    static final String CHECKPOINT = "checkpoint.bin";
 
     private final ExperimentConfig config;
     private final Path runDir;
     private final ProgressListener progress;
     private final boolean resume;
-    private Prepared prepared;
-    private final Map<Integer, TeacherTargets> targetsByFold = new java.util.HashMap<>();
-
-    /** The run's data and model specs, built once. */
-    private record Prepared(PreparedData data, TeacherSpec teacher, SemanticSpec semantic, StudentSpec student,
-            KdWeights kd, List<DistillationStrategy> strategies) {
-    }
+    private int workers = 1;
+    private RunContext context;
+    private final Map<Integer, TeacherTargets> targetsByFold = new ConcurrentHashMap<>();
 
     /**
      * @param config   the run's definition
@@ -107,52 +79,49 @@ public final class ExperimentRunner {
                 true);
     }
 
-    /** All three phases, fold by fold (only one fold's cached targets are held at a time). */
+    /**
+     * Parallel worker threads (default 1). Stages that draw from PyTorch's global generator
+     * (teacher and semantic classifier, for dropout) still run one at a time.
+     *
+     * @return this runner
+     */
+    public ExperimentRunner workers(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("--workers must be at least 1, got " + count);
+        }
+        this.workers = count;
+        return this;
+    }
+
+    /** All tasks: teachers, semantic classifiers, baselines, students; then the table. */
     public ExperimentOutcome run() throws IOException {
         long started = System.currentTimeMillis();
-        Prepared p = prepare();
-        for (int f = 0; f < p.data().folds().size(); f++) {
-            targets(p, f);
-            distillFold(p, f, p.strategies());
-            targetsByFold.remove(f);
-        }
+        RunContext c = prepare();
+        List<LocalExecutor.Task> tasks = new ArrayList<>(foldTasks(c));
+        tasks.addAll(studentTasks(c, variants(c, c.strategies()), true));
+        new LocalExecutor(workers).run(tasks);
+        targetsByFold.clear();
         return evaluate(System.currentTimeMillis() - started);
     }
 
-    /** Phase 1: data, teacher and semantic classifier per fold, and the cached targets. */
+    /** Phase 1: data, teacher and semantic classifier per fold, the cached targets and the baselines. */
     public void train() throws IOException {
-        Prepared p = prepare();
-        for (int f = 0; f < p.data().folds().size(); f++) {
-            targets(p, f);
-            targetsByFold.remove(f);
-        }
+        RunContext c = prepare();
+        new LocalExecutor(workers).run(foldTasks(c));
+        targetsByFold.clear();
     }
 
     /**
-     * Phase 2: students per strategy and seed (per fold), distilled from the cached targets.
+     * Phase 2: students per strategy and seed (per fold), distilled from the cached targets
+     * (the fold's teacher and SC are trained first if they are missing).
      *
      * @param strategies strategy names, or null for the config's list
      */
     public void distill(List<String> strategies) throws IOException {
-        Prepared p = prepare();
-        List<DistillationStrategy> chosen = strategies == null ? p.strategies() : parse(strategies);
-        for (int f = 0; f < p.data().folds().size(); f++) {
-            distillFold(p, f, chosen);
-            targetsByFold.remove(f);
-        }
-    }
-
-    private void distillFold(Prepared p, int f, List<DistillationStrategy> chosen) throws IOException {
-        for (DistillationStrategy strategy : chosen) {
-            for (int s = 0; s < config.distillation().seeds(); s++) {
-                Path sdir = foldDir(f).resolve("students/" + strategy.name() + "/seed-" + s);
-                if (resume && Files.isRegularFile(sdir.resolve("metrics.json"))) {
-                    progress.status("student [" + strategy.name() + "] seed " + (s + 1) + ": done earlier, kept");
-                    continue;
-                }
-                trainStudent(p, f, strategy, s, targets(p, f), sdir);
-            }
-        }
+        RunContext c = prepare();
+        List<DistillationStrategy> chosen = strategies == null ? c.strategies() : parse(strategies);
+        new LocalExecutor(workers).run(studentTasks(c, variants(c, chosen), false));
+        targetsByFold.clear();
     }
 
     /** Phase 3: efficiency of teacher, SC and student, and the comparison table from the metrics files. */
@@ -160,45 +129,140 @@ public final class ExperimentRunner {
         return evaluate(-1);
     }
 
-    private ExperimentOutcome evaluate(long elapsedMs) throws IOException {
-        Prepared p = prepare();
-        ResultCollector results = new ResultCollector();
-        for (int f = 0; f < p.data().folds().size(); f++) {
-            Path dir = foldDir(f);
-            if (!results.addIfPresent("teacher", "-", "teacher", dir.resolve("teacher/metrics.json"))) {
-                throw new IllegalStateException(dir.resolve("teacher/metrics.json") + ": missing; run `tsak train"
-                        + " --run " + runDir + "` (or `tsak experiment --resume " + runDir + "`) first");
-            }
-            results.addIfPresent("semantic-classifier", "-", "semantic-classifier",
-                    dir.resolve("semantic-classifier/metrics.json"));
+    private static List<StudentVariant> variants(RunContext c, List<DistillationStrategy> strategies) {
+        List<StudentVariant> out = new ArrayList<>();
+        for (DistillationStrategy s : strategies) {
+            out.add(new StudentVariant(s.name(), s, c.kd()));
         }
-        for (DistillationStrategy strategy : p.strategies()) {
-            for (int f = 0; f < p.data().folds().size(); f++) {
-                for (int s = 0; s < config.distillation().seeds(); s++) {
-                    results.addIfPresent("student", strategy.name(), "student", foldDir(f).resolve(
-                            "students/" + strategy.name() + "/seed-" + s + "/metrics.json"));
+        return out;
+    }
+
+    private static String targetsTask(int f) {
+        return "fold-" + f + "/targets";
+    }
+
+    private List<LocalExecutor.Task> foldTasks(RunContext c) {
+        List<LocalExecutor.Task> tasks = new ArrayList<>();
+        for (int f = 0; f < c.data().folds().size(); f++) {
+            int fold = f;
+            tasks.add(new LocalExecutor.Task(targetsTask(f), List.of(), true,
+                    () -> targetsByFold.put(fold, FoldTargets.compute(c, fold))));
+        }
+        for (int f = 0; f < c.data().folds().size(); f++) {
+            int fold = f;
+            for (String name : BaselineTask.names()) {
+                tasks.add(new LocalExecutor.Task("fold-" + f + "/baseline/" + name, List.of(), false,
+                        () -> BaselineTask.run(c, fold, name)));
+            }
+        }
+        return tasks;
+    }
+
+    /**
+     * Student tasks in fold order; a student that needs targets depends on its fold's targets
+     * task (included here unless {@code targetsPlanned}).
+     */
+    private List<LocalExecutor.Task> studentTasks(RunContext c, List<StudentVariant> variants,
+            boolean targetsPlanned) {
+        List<LocalExecutor.Task> tasks = new ArrayList<>();
+        int seeds = c.config().distillation().seeds();
+        for (int f = 0; f < c.data().folds().size(); f++) {
+            int fold = f;
+            boolean needed = false;
+            for (StudentVariant v : variants) {
+                for (int s = 0; s < seeds; s++) {
+                    if (!v.strategy().isNone() && !StudentTask.done(c, f, v, s)) {
+                        needed = true;
+                    }
+                }
+            }
+            if (needed && !targetsPlanned) {
+                tasks.add(new LocalExecutor.Task(targetsTask(f), List.of(), true,
+                        () -> targetsByFold.put(fold, FoldTargets.compute(c, fold))));
+            }
+            for (StudentVariant v : variants) {
+                for (int s = 0; s < seeds; s++) {
+                    int seed = s;
+                    boolean usesTargets = !v.strategy().isNone();
+                    List<String> deps = usesTargets && (needed || targetsPlanned) ? List.of(targetsTask(f))
+                            : List.of();
+                    tasks.add(new LocalExecutor.Task("fold-" + f + "/student/" + v.name() + "/seed-" + s, deps,
+                            false, () -> StudentTask.train(c, fold, v, seed,
+                                    usesTargets ? targetsByFold.get(fold) : null)));
                 }
             }
         }
-        Efficiency efficiency = measureEfficiency(p);
-        ComparisonTable table = results.table(config.name() + ": test macro-F1 (OpenPack rule) and cost",
-                efficiency, config.evaluation().throughputBatch());
-        AtomicFiles.writeString(runDir.resolve("table.md"), table.toMarkdown());
-        AtomicFiles.writeString(runDir.resolve("table.csv"), table.toCsv());
-        AtomicFiles.writeString(runDir.resolve("table.json"), table.toJson());
-        Provenance provenance = Provenance.collect(config, p.data().fingerprint())
-                .startedAt(runDir.resolve("provenance.json"));
+        return tasks;
+    }
+
+    private ExperimentOutcome evaluate(long elapsedMs) throws IOException {
+        RunContext c = prepare();
+        RunLayout layout = c.layout();
+        int folds = c.data().folds().size();
+        ResultCollector results = new ResultCollector(heldOut(c.data()));
+        for (int f = 0; f < folds; f++) {
+            Path teacher = RunLayout.metrics(layout.teacher(f));
+            if (!results.addIfPresent("teacher", "-", "teacher", f, 0, teacher)) {
+                throw new IllegalStateException(teacher + ": missing; run `tsak train --run " + runDir
+                        + "` (or `tsak experiment --resume " + runDir + "`) first");
+            }
+            results.addIfPresent("semantic-classifier", "-", "semantic-classifier", f, 0,
+                    RunLayout.metrics(layout.semantic(f)));
+        }
+        for (String name : BaselineTask.names()) {
+            for (int f = 0; f < folds; f++) {
+                results.addIfPresent("baseline", name, null, f, 0, RunLayout.metrics(layout.baseline(f, name)));
+            }
+        }
+        for (StudentVariant v : variants(c, c.strategies())) {
+            for (int f = 0; f < folds; f++) {
+                for (int s = 0; s < config.distillation().seeds(); s++) {
+                    results.addIfPresent("student", v.name(), "student", f, s,
+                            RunLayout.metrics(layout.student(f, v.name(), s)));
+                }
+            }
+        }
+        Efficiency efficiency = EfficiencyMeter.measure(c);
+        ComparisonTable table = results.table(config.name() + ": test macro-F1 (OpenPack rule) and cost, "
+                + foldText(c.data()), efficiency, config.evaluation().throughputBatch());
+        AtomicFiles.writeString(layout.table("md"), table.toMarkdown());
+        AtomicFiles.writeString(layout.table("csv"), table.toCsv());
+        AtomicFiles.writeString(layout.table("json"), table.toJson());
+        AtomicFiles.writeString(layout.comparisonsCsv(), table.toComparisonsCsv());
+        AtomicFiles.writeString(layout.foldsCsv(), table.toFoldsCsv());
+        Provenance provenance = Provenance.collect(config, c.data().fingerprint()).startedAt(layout.provenance());
         if (elapsedMs >= 0) {
             provenance = provenance.finished(elapsedMs);
         }
-        ModelMetricsWriter.writeJson(runDir.resolve("provenance.json"), provenance.toMap());
-        return new ExperimentOutcome(runDir, table, results.stageThroughputs(),
-                results.stageTimeShares());
+        ModelMetricsWriter.writeJson(layout.provenance(), provenance.toMap());
+        return new ExperimentOutcome(runDir, table, results.stageThroughputs(), results.stageTimeShares());
     }
 
-    private Prepared prepare() throws IOException {
-        if (prepared != null) {
-            return prepared;
+    private static String foldText(PreparedData data) {
+        int n = data.folds().size();
+        return n == 1 ? "one split" : n + " folds";
+    }
+
+    /** Per fold, the subjects (or recordings) its test part holds. */
+    static List<String> heldOut(PreparedData data) {
+        WindowSet windows = data.windows();
+        List<String> out = new ArrayList<>();
+        for (Split s : data.folds()) {
+            Set<String> subjects = new LinkedHashSet<>();
+            Set<String> keys = new LinkedHashSet<>();
+            for (int i : s.test()) {
+                var r = windows.recordings().get(windows.recordingOf(i));
+                subjects.add(r.subjectId());
+                keys.add(r.key());
+            }
+            out.add(String.join(", ", subjects.size() == keys.size() && keys.size() > 1 ? keys : subjects));
+        }
+        return out;
+    }
+
+    private RunContext prepare() throws IOException {
+        if (context != null) {
+            return context;
         }
         List<DistillationStrategy> strategies = parse(config.distillation().strategies());
         Files.createDirectories(runDir);
@@ -213,11 +277,12 @@ public final class ExperimentRunner {
         progress.status("reading data (" + config.data().source() + ")");
         PreparedData data = PreparedData.prepare(config.data(), Seeds.derive(config.seed(), "data"));
         WindowSet windows = data.windows();
+        RunLayout layout = new RunLayout(runDir, data.folds().size());
         progress.status(String.format(Locale.ROOT, "%d recordings, %d windows of %d samples x %d channels"
-                + " (student: %s), %d fold(s); %d windows dropped for gaps", data.recordings().size(),
+                + " (student: %s), %d fold(s); %d windows dropped for gaps; %d worker(s)", data.recordings().size(),
                 windows.size(), windows.windowSamples(), data.teacherView().size(), data.studentView().names(),
-                data.folds().size(), windows.droppedForGaps()));
-        Path dataFile = runDir.resolve("data.json");
+                data.folds().size(), windows.droppedForGaps(), workers));
+        Path dataFile = layout.data();
         if (resume && Files.isRegularFile(dataFile)) {
             String saved = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dataFile.toFile())
                     .path("fingerprint").asText();
@@ -234,24 +299,20 @@ public final class ExperimentRunner {
         summary.put("teacherChannels", data.teacherView().names());
         summary.put("studentChannels", data.studentView().names());
         summary.put("folds", data.folds().stream().map(s -> s.summary(windows)).collect(Collectors.toList()));
+        summary.put("heldOut", heldOut(data));
         ModelMetricsWriter.writeJson(dataFile, summary);
-        if (!Files.isRegularFile(runDir.resolve("provenance.json"))) {
-            ModelMetricsWriter.writeJson(runDir.resolve("provenance.json"),
-                    Provenance.collect(config, data.fingerprint()).toMap());
+        if (!Files.isRegularFile(layout.provenance())) {
+            ModelMetricsWriter.writeJson(layout.provenance(), Provenance.collect(config, data.fingerprint()).toMap());
         }
-        ModelConfig mc = config.model();
-        TeacherSpec teacher = new TeacherSpec(data.teacherView().size(), windows.windowSamples(),
-                mc.teacher().embedChannels(), mc.teacher().convLayers(), mc.teacher().kernelSize(),
-                mc.teacher().attentionHeads(), mc.teacher().attentionLayers(), mc.teacher().representationSize(),
-                mc.teacher().dropout(), Operations.CLASS_COUNT);
-        SemanticSpec semantic = new SemanticSpec(teacher.representationSize(), mc.semantic().hiddenSize(),
-                mc.semantic().dropout(), Operations.CLASS_COUNT);
-        StudentSpec student = new StudentSpec(data.studentView().size(), windows.windowSamples(),
-                mc.student().convChannelArray(), mc.student().kernelSize(), Operations.CLASS_COUNT);
+        TeacherSpec teacher = ModelSpecs.teacher(config.model(), data.teacherView().size(), windows.windowSamples());
+        SemanticSpec semantic = ModelSpecs.semantic(config.model(), teacher);
+        StudentSpec student = ModelSpecs.student(config.model().student(), data.studentView().size(),
+                windows.windowSamples());
         KdWeights kd = new KdWeights(config.distillation().temperature(), config.distillation().alpha(),
                 config.distillation().beta());
-        prepared = new Prepared(data, teacher, semantic, student, kd, strategies);
-        return prepared;
+        ProgressListener listener = workers > 1 ? new ConcurrentProgress(progress) : progress;
+        context = new RunContext(config, layout, data, teacher, semantic, student, kd, strategies, listener, resume);
+        return context;
     }
 
     private static List<DistillationStrategy> parse(List<String> names) {
@@ -264,201 +325,5 @@ public final class ExperimentRunner {
             }
         }
         return out;
-    }
-
-    private Path foldDir(int f) throws IOException {
-        return prepare().data().folds().size() == 1 ? runDir : runDir.resolve("fold-" + f);
-    }
-
-    /** Teacher and SC of fold f (trained, or loaded when finished earlier) and their cached outputs. */
-    private TeacherTargets targets(Prepared p, int f) throws IOException {
-        TeacherTargets known = targetsByFold.get(f);
-        if (known == null) {
-            known = computeTargets(p, f);
-            targetsByFold.put(f, known);
-        }
-        return known;
-    }
-
-    private TeacherTargets computeTargets(Prepared p, int f) throws IOException {
-        PreparedData data = p.data();
-        WindowSet windows = data.windows();
-        Split fold = data.folds().get(f);
-        Path dir = foldDir(f);
-        ZScore norm = data.normalisation(fold);
-        ModelMetricsWriter.writeJson(dir.resolve("normalisation.json"),
-                Map.of("channels", windows.channels(), "means", norm.means(), "stds", norm.stds()));
-        TrainingConfig tc = config.training();
-        String foldName = "fold-" + f;
-        int[] test = fold.test();
-        Path teacherWeights = dir.resolve("teacher/weights.params");
-        Path scWeights = dir.resolve("semantic-classifier/weights.params");
-        boolean teacherDone = resume && Files.isRegularFile(dir.resolve("teacher/metrics.json"));
-        boolean scDone = teacherDone && Files.isRegularFile(dir.resolve("semantic-classifier/metrics.json"));
-        if (scDone) {
-            String key = TargetCaching.key(data.fingerprint(), Files.readAllBytes(teacherWeights),
-                    Files.readAllBytes(scWeights));
-            var cached = TeacherTargets.load(dir.resolve("targets.bin"), key);
-            if (cached.isPresent()) {
-                progress.status("fold " + (f + 1) + ": teacher, SC and cached targets done earlier, kept");
-                return cached.get();
-            }
-        }
-        progress.status("fold " + (f + 1) + "/" + data.folds().size() + ": " + fold.summary());
-        SubmissionWriter.write(dir.resolve("ground-truth.json"), WindowScoring.truths(windows, test).entrySet()
-                .stream().collect(Collectors.toMap(Map.Entry::getKey,
-                        e -> new TimedPredictions(e.getValue().secondsMs(), e.getValue().operationIds()),
-                        (a, b) -> a, LinkedHashMap::new)));
-        try (TrainedModel<TeacherBlock> teacher = teacherDone ? loadTeacher(p, teacherWeights)
-                : trainTeacher(p, f, fold, norm, foldName, teacherWeights)) {
-            byte[] tw = Files.readAllBytes(teacherWeights);
-            progress.status("caching the frozen teacher's outputs for " + windows.size() + " windows");
-            TeacherTargets targets = TargetCaching.teacherOutputs(teacher.block(), teacher.model().getNDManager(),
-                    windows, data.teacherView(), norm, TargetCaching.key(data.fingerprint(), tw));
-            try (TrainedModel<SemanticClassifierBlock> sc = scDone ? loadSemantic(p, scWeights) : trainSemantic(p,
-                    windows, fold, targets, foldName, scWeights)) {
-                String key = TargetCaching.key(data.fingerprint(), tw, Files.readAllBytes(scWeights));
-                targets = TargetCaching.withSemantic(targets, sc.block(), sc.model().getNDManager(), key);
-                targets.save(dir.resolve("targets.bin"));
-                if (!scDone) {
-                    evaluate(dir.resolve("semantic-classifier"), "semantic-classifier", windows, test,
-                            targets.rows(TargetKind.SC_LOGITS, test, 0, test.length), sc.result(), Map.of("fold", f));
-                }
-            }
-            return targets;
-        }
-    }
-
-    private TrainedModel<TeacherBlock> trainTeacher(Prepared p, int f, Split fold, ZScore norm, String foldName,
-            Path weights) throws IOException {
-        PreparedData data = p.data();
-        progress.status("stage 1: teacher on " + p.teacher().inputChannels() + " channels, "
-                + CostModel.teacherParams(p.teacher()) + " parameters");
-        TrainedModel<TeacherBlock> teacher = TeacherStage.train(data.windows(), fold, data.teacherView(), norm,
-                p.teacher(), stage("teacher", config.training().teacher(),
-                        Seeds.derive(config.seed(), "teacher", foldName)), weights.resolveSibling(CHECKPOINT), progress);
-        AtomicFiles.write(weights, StageTrainer.weights(teacher.block()));
-        float[] logits = Inference.run(teacher.block(), teacher.model().getNDManager(),
-                Feeders.windows(data.windows(), data.teacherView(), norm), fold.test(), BATCH, TeacherBlock.LOGITS)[0];
-        evaluate(weights.getParent(), "teacher", data.windows(), fold.test(), logits, teacher.result(),
-                Map.of("fold", f));
-        return teacher;
-    }
-
-    private TrainedModel<SemanticClassifierBlock> trainSemantic(Prepared p, WindowSet windows, Split fold,
-            TeacherTargets targets, String foldName, Path weights) throws IOException {
-        progress.status("stage 2: semantic classifier on the frozen teacher's representations");
-        TrainedModel<SemanticClassifierBlock> sc = SemanticStage.train(windows, fold, targets, p.semantic(),
-                config.model().semantic().labelSmoothing(),
-                stage("semantic", config.training().semantic(), Seeds.derive(config.seed(), "semantic", foldName)),
-                weights.resolveSibling(CHECKPOINT), progress);
-        AtomicFiles.write(weights, StageTrainer.weights(sc.block()));
-        return sc;
-    }
-
-    private void trainStudent(Prepared p, int f, DistillationStrategy strategy, int s, TeacherTargets targets,
-            Path sdir) throws IOException {
-        PreparedData data = p.data();
-        WindowSet windows = data.windows();
-        Split fold = data.folds().get(f);
-        ZScore norm = data.normalisation(fold);
-        String name = strategy.name();
-        progress.status("student [" + name + "] seed " + (s + 1) + "/" + config.distillation().seeds());
-        try (TrainedModel<StudentTrainingBlock> student = StudentStage.train(windows, fold, data.studentView(), norm,
-                targets, p.student(), strategy, p.kd(), stage("student " + name, config.training().student(),
-                        Seeds.derive(config.seed(), "student", name, "fold-" + f, "seed-" + s)),
-                sdir.resolve(CHECKPOINT), progress)) {
-            AtomicFiles.write(sdir.resolve("student.params"), StageTrainer.weights(student.block().student()));
-            float[] logits = Inference.run(student.block().student(), student.model().getNDManager(),
-                    Feeders.windows(windows, data.studentView(), norm), fold.test(), BATCH, StudentBlock.LOGITS)[0];
-            Map<String, Object> extra = new LinkedHashMap<>();
-            extra.put("fold", f);
-            extra.put("strategy", name);
-            extra.put("seed", s);
-            extra.put("loss", new DistillationLoss(strategy, p.kd()).toString());
-            evaluate(sdir, "student", windows, fold.test(), logits, student.result(), extra);
-        }
-    }
-
-    private static TrainedModel<TeacherBlock> loadTeacher(Prepared p, Path weights) throws IOException {
-        TeacherBlock block = new TeacherBlock(p.teacher());
-        return load("teacher", block, weights, new Shape(1, p.teacher().inputChannels(), p.teacher().windowSamples()));
-    }
-
-    private static TrainedModel<SemanticClassifierBlock> loadSemantic(Prepared p, Path weights) throws IOException {
-        Shape rep = new Shape(1, p.teacher().representationSize());
-        return load("semantic-classifier", new SemanticClassifierBlock(p.semantic()), weights, rep, rep, rep);
-    }
-
-    private static <B extends Block> TrainedModel<B> load(String name, B block, Path weights, Shape... shapes)
-            throws IOException {
-        Model model = Model.newInstance(name);
-        model.setBlock(block);
-        try {
-            StageTrainer.load(block, weights, model.getNDManager(), shapes);
-        } catch (IOException e) {
-            model.close();
-            throw new IOException(weights + ": cannot load the " + name + "'s weights (" + e.getMessage()
-                    + "); delete the file to train it again", e);
-        }
-        return new TrainedModel<>(model, block, new StageResult(name, List.of(), 0, Double.NaN, false));
-    }
-
-    private Efficiency measureEfficiency(Prepared p) throws IOException {
-        progress.status("measuring latency (batch 1) and throughput (batch "
-                + config.evaluation().throughputBatch() + ")");
-        Path dir = foldDir(0);
-        Efficiency e = new Efficiency();
-        try (TrainedModel<TeacherBlock> teacher = loadTeacher(p, dir.resolve("teacher/weights.params"));
-                TrainedModel<SemanticClassifierBlock> sc = loadSemantic(p,
-                        dir.resolve("semantic-classifier/weights.params"));
-                Model studentModel = Model.newInstance("student")) {
-            Shape input = new Shape(1, p.teacher().inputChannels(), p.teacher().windowSamples());
-            e.teacher = latency(LatencyMeter.inference(teacher.block()), teacher.model(), input);
-            TeacherBlock tb = teacher.block();
-            SemanticClassifierBlock sb = sc.block();
-            e.sc = latency((m, in) -> {
-                NDList t = tb.forward(new ParameterStore(m, false), in, false);
-                return sb.forward(new ParameterStore(m, false), new NDList(t.get(TeacherBlock.ATTN_REP),
-                        t.get(TeacherBlock.CAUSAL_REP), t.get(TeacherBlock.COMBI_REP)), false);
-            }, teacher.model(), input);
-            StudentBlock student = StudentBlock.create(p.student(), studentModel.getNDManager(), 0);
-            e.student = latency(LatencyMeter.inference(student), studentModel,
-                    new Shape(1, p.student().inputChannels(), p.student().windowSamples()));
-        }
-        e.teacherParams = CostModel.teacherParams(p.teacher());
-        e.teacherFlops = CostModel.teacherFlops(p.teacher());
-        e.scParams = CostModel.teacherParams(p.teacher()) + CostModel.semanticParams(p.semantic());
-        e.scFlops = CostModel.semanticWithTeacherFlops(p.teacher(), p.semantic());
-        e.studentParams = CostModel.studentParams(p.student());
-        e.studentFlops = CostModel.studentFlops(p.student());
-        return e;
-    }
-
-    private Efficiency.Measured latency(BiFunction<NDManager, NDList, NDList> fwd, Model model, Shape input) {
-        LatencyMeter meter = new LatencyMeter(config.evaluation().warmupRuns(), config.evaluation().latencyRuns());
-        LatencyStats stats = LatencyStats.fromNanos(meter.measure(fwd, model.getNDManager(), input));
-        long[] dims = input.getShape().clone(); // Shape hands out its own array
-        dims[0] = config.evaluation().throughputBatch();
-        return new Efficiency.Measured(stats, meter.throughput(fwd, model.getNDManager(), new Shape(dims)));
-    }
-
-    private void evaluate(Path dir, String model, WindowSet windows, int[] test, float[] logits, StageResult history,
-            Map<String, Object> extra) throws IOException {
-        int[] pred = Inference.argmax(logits, Operations.CLASS_COUNT);
-        EvaluationResult r = WindowScoring.score(windows, test, pred);
-        SubmissionWriter.write(dir.resolve("predictions.json"), OpenPackScorer.toSubmission(
-                WindowScoring.predictions(windows, test, pred), WindowScoring.truths(windows, test)));
-        Map<String, Object> all = new LinkedHashMap<>(extra);
-        all.put("bestEpoch", history.bestEpoch());
-        all.put("bestValidationF1", history.bestValidationF1());
-        // metrics.json is written last: its presence marks the model as finished (resume)
-        ModelMetricsWriter.write(dir.resolve("metrics.json"), model, r, ResultCollector.historyMaps(history), all);
-        Files.deleteIfExists(dir.resolve(CHECKPOINT));
-    }
-
-    private static StageSettings stage(String name, TrainingConfig.Stage s, long seed) {
-        return new StageSettings(name, s.epochs(), s.batchSize(), s.learningRate(), s.weightDecay(), s.patience(),
-                seed);
     }
 }

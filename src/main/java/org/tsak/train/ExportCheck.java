@@ -105,8 +105,7 @@ public record ExportCheck(int windows, double maxAbsDiffFloat, double maxAbsDiff
             float[] norm = set.fill(test, view, data.normalisation(fold));
             Path foldDir = Files.isDirectory(runDir.resolve("fold-0")) ? runDir.resolve("fold-0") : runDir;
             Path params = foldDir.resolve("students/" + strategy + "/seed-" + seed + "/student.params");
-            StudentSpec spec = new StudentSpec(c, l, config.model().student().convChannelArray(),
-                    config.model().student().kernelSize(), Operations.CLASS_COUNT);
+            StudentSpec spec = StudentSpec.of(config.model().student(), c, l, Operations.CLASS_COUNT);
             try (NDManager m = NDManager.newBaseManager()) {
                 StudentBlock block = StudentExporter.loadStudent(spec, params, m);
                 float[] djl = Inference.run(block, m, (mm, ex, from, count) -> new ai.djl.ndarray.NDList(mm.create(

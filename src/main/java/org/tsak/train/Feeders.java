@@ -1,5 +1,8 @@
 package org.tsak.train;
 
+import java.util.SplittableRandom;
+
+import org.tsak.data.augment.WristAugmentation;
 import org.tsak.data.window.ChannelView;
 import org.tsak.data.window.WindowSet;
 import org.tsak.data.window.ZScore;
@@ -26,6 +29,71 @@ public final class Feeders {
             set.fill(ex, from, count, view, norm, buf);
             return new NDList(m.create(buf, new Shape(count, channels, samples)));
         };
+    }
+
+    /**
+     * The training feeder of a stage: {@link #windows} when {@code augmentation} is off,
+     * otherwise {@link #augmentedWindows} with a {@link WristAugmentation} built for the view.
+     *
+     * @param seed the stage's seed; the augmentation's stream is derived from it
+     */
+    public static BatchFeeder trainingWindows(WindowSet set, ChannelView view, ZScore norm,
+            org.tsak.config.AugmentationConfig augmentation, long seed) {
+        if (augmentation == null || augmentation.isOff()) {
+            return windows(set, view, norm);
+        }
+        return augmentedWindows(set, view, norm, new WristAugmentation(augmentation, view.names(),
+                set.windowSamples()), org.tsak.config.Seeds.derive(seed, "augment"));
+    }
+
+    /**
+     * NCW windows of a channel view, randomly augmented and z-scored, for training only:
+     * {@code count x view.size() x windowSamples}. Each batch is filled raw, then
+     * {@link WristAugmentation#apply(float[], int, ZScore, int[], SplittableRandom)} mirrors,
+     * rotates and scales the physical values, z-scores them and adds jitter and the time shift.
+     *
+     * <p>Deterministic under resume: the batch's random stream is seeded from {@code seed},
+     * {@code from} and every example index of the batch, in order. The trainer's example order
+     * is a function of (stage seed, epoch), so a resumed epoch replays the same augmentation,
+     * and the per-epoch shuffle gives a batch new draws every epoch (without shuffling, a batch
+     * would get the same draws each epoch).
+     *
+     * @param seed the stage's augmentation seed (e.g. {@code Seeds.derive(root, "augment", stage)})
+     * @throws IllegalArgumentException if the augmentation was built for other channels or
+     *                                  window length than the view and window set
+     */
+    public static BatchFeeder augmentedWindows(WindowSet set, ChannelView view, ZScore norm,
+            WristAugmentation augmentation, long seed) {
+        if (!augmentation.channels().equals(view.names()) || augmentation.windowSamples() != set.windowSamples()) {
+            throw new IllegalArgumentException("augmentation built for " + augmentation.channels() + " x "
+                    + augmentation.windowSamples() + " samples, but the view gives " + view.names() + " x "
+                    + set.windowSamples() + " samples");
+        }
+        int channels = view.size();
+        int samples = set.windowSamples();
+        int[] normChannels = view.indices();
+        return (m, ex, from, count) -> {
+            float[] buf = new float[count * channels * samples];
+            set.fill(ex, from, count, view, null, buf);
+            augmentation.apply(buf, count, norm, normChannels, new SplittableRandom(batchSeed(seed, ex, from, count)));
+            return new NDList(m.create(buf, new Shape(count, channels, samples)));
+        };
+    }
+
+    /** SplitMix64 over the seed, the batch's first position and its example indices. */
+    static long batchSeed(long seed, int[] examples, int from, int count) {
+        long h = mix(seed ^ mix(from));
+        for (int i = from; i < from + count; i++) {
+            h = mix(h ^ examples[i]);
+        }
+        return h;
+    }
+
+    private static long mix(long z) {
+        z += 0x9e3779b97f4a7c15L;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     /** The teacher's three cached representations: {@code (attn, causal, combi)}, each {@code count x d}. */

@@ -28,6 +28,16 @@ public final class Inference {
      */
     public static float[][] run(Block block, NDManager manager, BatchFeeder feeder, int[] examples, int batchSize,
             int... outputs) {
+        try {
+            return EngineThreads.withoutGrad(() -> runWithoutGrad(block, manager, feeder, examples, batchSize,
+                    outputs));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // the feeder does not throw IOException
+        }
+    }
+
+    private static float[][] runWithoutGrad(Block block, NDManager manager, BatchFeeder feeder, int[] examples,
+            int batchSize, int... outputs) {
         float[][] result = new float[outputs.length][];
         int[] dims = new int[outputs.length];
         for (int from = 0; from < examples.length; from += batchSize) {

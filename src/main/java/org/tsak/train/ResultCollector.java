@@ -8,48 +8,83 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
+import org.tsak.eval.PairedComparison;
 import org.tsak.report.ComparisonRow;
 import org.tsak.report.ComparisonTable;
+import org.tsak.report.FoldScores;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Gathers test results per model and strategy over folds and seeds from the run folder's
- * {@code metrics.json} files, and stage throughputs from their histories, and turns them into
- * the comparison table (mean and sample standard deviation).
+ * Gathers test results per model over folds and seeds from the run folder's {@code metrics.json}
+ * files, and stage throughputs from their histories, and turns them into the comparison table:
+ * mean and sample standard deviation per row, the paired comparisons of the project's rule
+ * (every student against the no-KD student on the same (fold, seed) pairs, against the classical
+ * baseline on its channels and against the teacher of the same fold), and the per-fold means.
  */
 final class ResultCollector {
+
+    /** The no-KD student's row label. */
+    static final String NO_KD = "student [none]";
+    /** The teacher's row label. */
+    static final String TEACHER = "teacher";
 
     private record Score(double macroF1, double accuracy) {
     }
 
-    private final Map<String, List<Score>> results = new LinkedHashMap<>();
-    private final Map<String, List<double[]>> epochs = new LinkedHashMap<>();
+    private record Entry(String model, String strategy, Map<Long, Score> byFoldSeed) {
+        String label() {
+            return strategy.equals("-") ? model : model + " [" + strategy + "]";
+        }
+    }
 
-    /** Adds one model's metrics file; {@code stage} names its training stage for throughput. */
-    void addMetrics(String model, String strategy, String stage, Path metricsFile) throws IOException {
+    private final Map<String, Entry> results = new LinkedHashMap<>();
+    private final Map<String, List<double[]>> epochs = new LinkedHashMap<>();
+    private final List<String> heldOut;
+
+    /** @param heldOut per fold, what it tests (e.g. the held-out subject) */
+    ResultCollector(List<String> heldOut) {
+        this.heldOut = List.copyOf(heldOut);
+    }
+
+    private static long key(int fold, int seed) {
+        return ((long) fold << 32) | seed;
+    }
+
+    /**
+     * Adds one model's metrics file of fold {@code fold} and seed {@code seed}; {@code stage}
+     * names its training stage for throughput (null: none).
+     */
+    void addMetrics(String model, String strategy, String stage, int fold, int seed, Path metricsFile)
+            throws IOException {
         JsonNode m = new ObjectMapper().readTree(metricsFile.toFile());
         if (m == null || !m.has("macroF1")) {
             throw new IOException(metricsFile + ": not a metrics file (no macroF1)");
         }
-        results.computeIfAbsent(model + "|" + strategy, k -> new ArrayList<>())
-                .add(new Score(m.get("macroF1").asDouble(), m.get("accuracy").asDouble()));
-        for (JsonNode e : m.path("history")) {
+        Entry e = results.computeIfAbsent(model + "|" + strategy,
+                k -> new Entry(model, strategy, new TreeMap<>()));
+        e.byFoldSeed().put(key(fold, seed), new Score(m.get("macroF1").asDouble(), m.get("accuracy").asDouble()));
+        if (stage == null) {
+            return;
+        }
+        for (JsonNode h : m.path("history")) {
             epochs.computeIfAbsent(stage, k -> new ArrayList<>()).add(new double[] {
-                e.path("windowsPerSecond").asDouble(), e.path("dataShare").asDouble(),
-                e.path("forwardShare").asDouble(), e.path("backwardShare").asDouble(),
-                e.path("stepShare").asDouble()});
+                h.path("windowsPerSecond").asDouble(), h.path("dataShare").asDouble(),
+                h.path("forwardShare").asDouble(), h.path("backwardShare").asDouble(),
+                h.path("stepShare").asDouble()});
         }
     }
 
     /** Adds the metrics file if it exists; returns whether it did. */
-    boolean addIfPresent(String model, String strategy, String stage, Path metricsFile) throws IOException {
+    boolean addIfPresent(String model, String strategy, String stage, int fold, int seed, Path metricsFile)
+            throws IOException {
         if (!Files.isRegularFile(metricsFile)) {
             return false;
         }
-        addMetrics(model, strategy, stage, metricsFile);
+        addMetrics(model, strategy, stage, fold, seed, metricsFile);
         return true;
     }
 
@@ -81,6 +116,7 @@ final class ResultCollector {
             m.put("epoch", e.epoch());
             m.put("trainLoss", e.trainLoss());
             m.put("validationF1", e.validationF1());
+            m.put("learningRate", e.learningRate());
             m.put("windowsPerSecond", e.windowsPerSecond());
             m.put("seconds", e.seconds());
             m.put("dataShare", e.dataShare());
@@ -94,16 +130,17 @@ final class ResultCollector {
 
     ComparisonTable table(String title, Efficiency eff, int throughputBatch) {
         List<ComparisonRow> rows = new ArrayList<>();
-        double noKd = Double.NaN;
-        List<Score> none = results.get("student|none");
-        if (none != null) {
-            noKd = mean(none, true);
-        }
+        double noKd = results.values().stream().filter(e -> e.label().equals(NO_KD)).findFirst()
+                .map(e -> mean(e, true)).orElse(Double.NaN);
         double teacherP50 = eff.teacher.latency().p50Micros();
-        for (Map.Entry<String, List<Score>> e : results.entrySet()) {
-            String[] key = e.getKey().split("\\|", 2);
-            String model = key[0];
-            List<Score> rs = e.getValue();
+        for (Entry e : ordered()) {
+            String model = e.model();
+            if (model.equals("baseline")) {
+                rows.add(new ComparisonRow(model, e.strategy(), e.byFoldSeed().size(), mean(e, true), std(e, true),
+                        mean(e, false), std(e, false), -1, -1, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, Double.NaN));
+                continue;
+            }
             Efficiency.Measured m;
             long params;
             long flops;
@@ -124,16 +161,23 @@ final class ResultCollector {
                     flops = eff.studentFlops;
                 }
             }
-            double f1 = mean(rs, true);
-            rows.add(new ComparisonRow(model, key[1], rs.size(), f1, std(rs, true), mean(rs, false), std(rs, false),
-                    params, flops, m.latency().p50Micros(), m.latency().p95Micros(), m.throughputPerSecond(),
-                    teacherP50 / m.latency().p50Micros(), (double) params / eff.teacherParams,
+            double f1 = mean(e, true);
+            rows.add(new ComparisonRow(model, e.strategy(), e.byFoldSeed().size(), f1, std(e, true), mean(e, false),
+                    std(e, false), params, flops, m.latency().p50Micros(), m.latency().p95Micros(),
+                    m.throughputPerSecond(), teacherP50 / m.latency().p50Micros(), (double) params / eff.teacherParams,
                     (double) flops / eff.teacherFlops, model.equals("student") ? f1 - noKd : Double.NaN));
         }
         List<String> notes = List.of(
                 "macro-F1: official OpenPack rule (1 Hz, last prediction per second, Null seconds dropped,"
-                        + " 10 operations, absent classes score 0), test sessions concatenated; mean ± sample std"
-                        + " over seeds (and folds).",
+                        + " 10 operations, absent classes score 0), each fold's test sessions concatenated; mean ±"
+                        + " sample std over (fold, seed) results (the column n counts them).",
+                "paired change: candidate minus reference on the same (fold, seed) pairs (a fold's teacher and"
+                        + " baselines pair with every student seed of that fold); 95% paired t interval, two-sided"
+                        + " Wilcoxon signed-rank p; 'not significant' when the interval contains 0.",
+                "student seed k of every strategy starts from the same initial weights and sees the same batch"
+                        + " order (paired seeds).",
+                "baseline rows: a random forest on per-window statistics (mean, std, min, max, mean |first"
+                        + " difference| per channel), on the student's channels and on all channels.",
                 "FLOPs per window counted from layer shapes (a multiply-add is 2 FLOPs); params are the deployed"
                         + " model's (the student's projection heads are training-only and not counted).",
                 "semantic-classifier row: the SC needs the teacher's representations, so its params, FLOPs and"
@@ -141,22 +185,103 @@ final class ResultCollector {
                 String.format(Locale.ROOT, "latency: batch 1, p50/p95 over timed calls after warm-up, DJL PyTorch"
                         + " CPU, %s thread(s); throughput at batch %d.",
                         System.getProperty("ai.djl.pytorch.num_threads", "default"), throughputBatch));
-        return new ComparisonTable(title, rows, notes);
+        return new ComparisonTable(title, rows, comparisons(), folds(), notes);
     }
 
-    private static double mean(List<Score> rs, boolean f1) {
-        return rs.stream().mapToDouble(r -> f1 ? r.macroF1() : r.accuracy()).average().orElse(Double.NaN);
+    /** Teacher, SC, baselines, then students in the order added. */
+    private List<Entry> ordered() {
+        List<Entry> out = new ArrayList<>();
+        for (String model : List.of("teacher", "semantic-classifier", "baseline", "student")) {
+            for (Entry e : results.values()) {
+                if (e.model().equals(model)) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
     }
 
-    private static double std(List<Score> rs, boolean f1) {
-        if (rs.size() < 2) {
+    private List<PairedComparison> comparisons() {
+        List<PairedComparison> out = new ArrayList<>();
+        Entry none = find(NO_KD);
+        Entry teacher = find(TEACHER);
+        Entry baseline = find("baseline [" + BaselineTask.STUDENT_CHANNELS + "]");
+        List<Entry> students = results.values().stream().filter(e -> e.model().equals("student")).toList();
+        for (Entry s : students) {
+            if (none != null && s != none) {
+                out.add(paired(s, none, false));
+            }
+        }
+        for (Entry s : students) {
+            if (baseline != null) {
+                out.add(paired(s, baseline, true));
+            }
+        }
+        for (Entry s : students) {
+            if (teacher != null) {
+                out.add(paired(s, teacher, true));
+            }
+        }
+        return out;
+    }
+
+    private Entry find(String label) {
+        return results.values().stream().filter(e -> e.label().equals(label)).findFirst().orElse(null);
+    }
+
+    /**
+     * Pairs the candidate's (fold, seed) results with the reference's: the same (fold, seed), or,
+     * when the reference has one result per fold ({@code perFold}), that fold's result.
+     */
+    private static PairedComparison paired(Entry candidate, Entry reference, boolean perFold) {
+        List<Double> cand = new ArrayList<>();
+        List<Double> ref = new ArrayList<>();
+        for (Map.Entry<Long, Score> e : candidate.byFoldSeed().entrySet()) {
+            long k = e.getKey();
+            Score r = perFold ? reference.byFoldSeed().get(k & 0xffffffff00000000L)
+                    : reference.byFoldSeed().get(k);
+            if (r != null) {
+                cand.add(e.getValue().macroF1());
+                ref.add(r.macroF1());
+            }
+        }
+        return PairedComparison.of(candidate.label(), reference.label(),
+                cand.stream().mapToDouble(Double::doubleValue).toArray(),
+                ref.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private List<FoldScores> folds() {
+        List<FoldScores> out = new ArrayList<>();
+        for (int f = 0; f < heldOut.size(); f++) {
+            Map<String, Double> byModel = new LinkedHashMap<>();
+            for (Entry e : ordered()) {
+                int fold = f;
+                double[] v = e.byFoldSeed().entrySet().stream().filter(x -> (x.getKey() >>> 32) == fold)
+                        .mapToDouble(x -> x.getValue().macroF1()).toArray();
+                if (v.length > 0) {
+                    byModel.put(e.label(), java.util.Arrays.stream(v).average().orElse(Double.NaN));
+                }
+            }
+            out.add(new FoldScores("fold-" + f, heldOut.get(f), byModel));
+        }
+        return out;
+    }
+
+    private static double mean(Entry e, boolean f1) {
+        return e.byFoldSeed().values().stream().mapToDouble(r -> f1 ? r.macroF1() : r.accuracy()).average()
+                .orElse(Double.NaN);
+    }
+
+    private static double std(Entry e, boolean f1) {
+        int n = e.byFoldSeed().size();
+        if (n < 2) {
             return 0;
         }
-        double m = mean(rs, f1);
-        double ss = rs.stream().mapToDouble(r -> {
+        double m = mean(e, f1);
+        double ss = e.byFoldSeed().values().stream().mapToDouble(r -> {
             double d = (f1 ? r.macroF1() : r.accuracy()) - m;
             return d * d;
         }).sum();
-        return Math.sqrt(ss / (rs.size() - 1));
+        return Math.sqrt(ss / (n - 1));
     }
 }

@@ -121,7 +121,7 @@ public final class ScaleBench {
             try (TrainedModel<StudentTrainingBlock> student = StudentStage.train(windows, split, wrist, norm, targets,
                     StudentSpec.defaults(windows.windowSamples(), Operations.CLASS_COUNT),
                     DistillationStrategy.parse("sc-logit"), KdWeights.DEFAULTS,
-                    new StageSettings("student", 1, 128, 0.003, 1e-4, 1, 3), null, ProgressListener.NONE)) {
+                    new StageSettings("student", 1, 128, 0.003, 1e-4, 1, 3), 3, null, ProgressListener.NONE)) {
                 line("student [sc-logit] 1 epoch", t0, String.format(Locale.ROOT, "%,.0f windows/s",
                         student.result().history().get(0).windowsPerSecond()));
             }

@@ -14,26 +14,34 @@ import org.tsak.io.AtomicFiles;
 
 /**
  * Everything a training stage needs to continue after a crash exactly where it stopped: the
- * epoch reached, the best epoch and score, the history, the current and best weights, and the
- * optimiser's per-parameter moments. Written atomically after every epoch; the random streams
- * (shuffling, dropout) are re-seeded per epoch from the stage seed, so they need no saving.
+ * epoch reached, the best epoch and score, the history, the current and best weights, the
+ * optimiser's per-parameter moments and, for {@code average-last}, the running sums of the
+ * averaged weights. Written atomically after every epoch; the random streams (shuffling,
+ * dropout) are re-seeded per epoch from the stage seed and the learning rate is a function of
+ * (epoch, batch), so they need no saving. A checkpoint of another stage, seed or settings, or
+ * of an older format, is ignored (the stage starts afresh).
  *
  * @param stage        stage name
  * @param seed         stage seed (a checkpoint of another seed is ignored)
+ * @param settings     {@link StageSettings#fingerprint()} (a checkpoint of other settings is ignored)
  * @param epochsDone   epochs completed
- * @param bestEpoch    epoch of the best validation macro-F1
- * @param bestF1       that score
+ * @param bestEpoch    epoch whose weights are kept so far
+ * @param bestF1       its validation macro-F1
  * @param stopped      true if early stopping has ended the stage
  * @param history      per-epoch records so far
  * @param weights      current weights (DJL parameter format)
- * @param bestWeights  best weights so far
+ * @param bestWeights  best weights so far ({@code best-validation}; null otherwise)
  * @param moments      optimiser state per parameter, in the block's parameter order
+ * @param average      the weight sums of {@code average-last} (null otherwise)
  */
-record StageCheckpoint(String stage, long seed, int epochsDone, int bestEpoch, double bestF1, boolean stopped,
-        List<EpochRecord> history, byte[] weights, byte[] bestWeights, List<ParameterMoments> moments) {
+record StageCheckpoint(String stage, long seed, String settings, int epochsDone, int bestEpoch, double bestF1,
+        boolean stopped, List<EpochRecord> history, byte[] weights, byte[] bestWeights, List<ParameterMoments> moments,
+        WeightAverage average) {
 
     private static final int MAGIC = 0x5453434B; // "TSCK"
-    private static final int VERSION = 1;
+    /** 2: settings fingerprint, learning rate per epoch, weight average. */
+    private static final int VERSION = 2;
+    private static final int EPOCH_VALUES = 9;
 
     /**
      * One parameter's AdamW state.
@@ -53,6 +61,7 @@ record StageCheckpoint(String stage, long seed, int epochsDone, int bestEpoch, d
             out.writeInt(VERSION);
             out.writeUTF(stage);
             out.writeLong(seed);
+            out.writeUTF(settings);
             out.writeInt(epochsDone);
             out.writeInt(bestEpoch);
             out.writeDouble(bestF1);
@@ -61,7 +70,7 @@ record StageCheckpoint(String stage, long seed, int epochsDone, int bestEpoch, d
             for (EpochRecord r : history) {
                 out.writeInt(r.epoch());
                 for (double d : new double[] {r.trainLoss(), r.validationF1(), r.windowsPerSecond(), r.seconds(),
-                    r.dataShare(), r.forwardShare(), r.backwardShare(), r.stepShare()}) {
+                    r.dataShare(), r.forwardShare(), r.backwardShare(), r.stepShare(), r.learningRate()}) {
                     out.writeDouble(d);
                 }
             }
@@ -74,12 +83,16 @@ record StageCheckpoint(String stage, long seed, int epochsDone, int bestEpoch, d
                 bytes(out, m.mean());
                 bytes(out, m.variance());
             }
+            out.writeBoolean(average != null);
+            if (average != null) {
+                average.write(out);
+            }
         }
         AtomicFiles.write(file, bos.toByteArray());
     }
 
-    /** The checkpoint at {@code file} if it exists and belongs to this stage and seed. */
-    static Optional<StageCheckpoint> load(Path file, String stage, long seed) throws IOException {
+    /** The checkpoint at {@code file} if it exists and belongs to this stage, seed and settings. */
+    static Optional<StageCheckpoint> load(Path file, String stage, long seed, String settings) throws IOException {
         if (file == null || !Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -89,7 +102,7 @@ record StageCheckpoint(String stage, long seed, int epochsDone, int bestEpoch, d
             }
             String name = in.readUTF();
             long s = in.readLong();
-            if (!name.equals(stage) || s != seed) {
+            if (!name.equals(stage) || s != seed || !in.readUTF().equals(settings)) {
                 return Optional.empty();
             }
             int done = in.readInt();
@@ -100,11 +113,11 @@ record StageCheckpoint(String stage, long seed, int epochsDone, int bestEpoch, d
             List<EpochRecord> history = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int e = in.readInt();
-                double[] d = new double[8];
-                for (int k = 0; k < 8; k++) {
+                double[] d = new double[EPOCH_VALUES];
+                for (int k = 0; k < EPOCH_VALUES; k++) {
                     d[k] = in.readDouble();
                 }
-                history.add(new EpochRecord(e, d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]));
+                history.add(new EpochRecord(e, d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8]));
             }
             byte[] weights = bytes(in);
             byte[] best = bytes(in);
@@ -113,8 +126,9 @@ record StageCheckpoint(String stage, long seed, int epochsDone, int bestEpoch, d
             for (int i = 0; i < p; i++) {
                 moments.add(new ParameterMoments(in.readUTF(), in.readInt(), bytes(in), bytes(in)));
             }
-            return Optional.of(new StageCheckpoint(name, s, done, bestEpoch, bestF1, stopped, history, weights,
-                    best.length == 0 ? null : best, moments));
+            WeightAverage average = in.readBoolean() ? WeightAverage.read(in) : null;
+            return Optional.of(new StageCheckpoint(name, s, settings, done, bestEpoch, bestF1, stopped, history,
+                    weights, best.length == 0 ? null : best, moments, average));
         } catch (java.io.EOFException e) {
             return Optional.empty(); // an older, shorter file: start the stage afresh
         }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
+import org.tsak.model.JavaRandomInitialization;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -21,6 +22,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -29,12 +31,25 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 
 /**
- * The training loop shared by every stage: AdamW, mini-batches shuffled by the stage's seed,
- * one sub-manager per batch, validation macro-F1 after each epoch, early stopping with
- * patience, and the best epoch's weights kept (in memory and, atomically, on disk).
+ * The training loop shared by every stage: AdamW with a per-step learning-rate schedule
+ * ({@link LearningRateSchedule}), mini-batches shuffled by the stage's seed, one sub-manager
+ * per batch, validation macro-F1 after each epoch, and one of three rules for the kept weights
+ * ({@link WeightSelection}): early stopping with patience and the best epoch's weights, the last
+ * epoch's weights, or the mean of the last epochs' weights. The stage's state is checkpointed
+ * atomically on disk after every epoch.
  *
  * <p>Runs on one device (CPU) and one thread pool whose size is pinned by
  * {@code -Dai.djl.pytorch.num_threads}; with the same seed and threads it gives the same numbers.
+ *
+ * <p>Randomness: shuffling uses a Java generator seeded from (stage seed, epoch). A stage with
+ * {@link StageSettings#usesEngineRandomness()} seeds the engine's global generator at the start
+ * (initial weights) and at every epoch (dropout). PyTorch has one such generator per process,
+ * so two stages that seed it from parallel threads would disturb each other; a stage without
+ * engine randomness (the students: no dropout) never touches it: its initial weights are drawn
+ * in Java ({@link JavaRandomInitialization}) unless the caller initialised the block already,
+ * and a block with dropout is refused. Several such stages, and one stage with engine
+ * randomness, can train in parallel threads and each gives the numbers it gives alone
+ * (gradients are collected per thread: {@link ThreadGradientCollector}).
  */
 public final class StageTrainer {
 
@@ -53,41 +68,70 @@ public final class StageTrainer {
     }
 
     /**
-     * Trains {@code model}'s block (already built; initialised here with the stage seed). After
-     * every epoch the stage's state is checkpointed atomically to {@code checkpoint}; if that file
-     * already holds this stage's checkpoint (same name and seed), training continues from it and
-     * ends with exactly the numbers an uninterrupted run gives.
+     * Trains {@code model}'s block (already built; if it has no weights yet they are initialised
+     * here from the stage seed: by DJL's initialisers on the seeded engine generator, or without
+     * engine randomness by {@link JavaRandomInitialization}). After every epoch the stage's state is checkpointed atomically
+     * to {@code checkpoint}; if that file already holds this stage's checkpoint (same name, seed
+     * and settings), training continues from it and ends with exactly the numbers an
+     * uninterrupted run gives.
      *
-     * @param model            the model whose block is trained; holds the best weights on return
+     * <p>Before each optimiser step the learning rate is set from the schedule at (epoch,
+     * batch). Each epoch's record holds the learning rate of its last step. The listener's
+     * {@code improved} flag is true when an epoch becomes the best so far under
+     * {@code best-validation}, and always false under {@code last} and {@code average-last}
+     * (validation is recorded but chooses nothing).
+     *
+     * @param model            the model whose block is trained; holds the kept weights on return
      * @param inputShapes      input shapes for initialisation (batch dimension 1 is fine)
      * @param trainExamples    training example indices
      * @param feeder           builds inputs for a batch
      * @param loss             the batch loss
      * @param validate         validation macro-F1 of the block in its current state
      * @param checkpoint       the stage's checkpoint file (resumed from when present), or null
-     * @return the history and the best epoch
+     * @return the history and the kept epoch
+     * @throws IllegalArgumentException if there are no training examples, or the stage forbids
+     *                                  engine randomness and the block has dropout
+     * @throws IllegalStateException    if the stage forbids engine randomness and the block is
+     *                                  only partly initialised
      */
     public StageResult train(Model model, Shape[] inputShapes, int[] trainExamples, BatchFeeder feeder,
+            BatchLoss loss, ToDoubleFunction<Block> validate, Path checkpoint) throws IOException {
+        return EngineThreads.withoutGrad(() -> trainWithoutGrad(model, inputShapes, trainExamples, feeder, loss,
+                validate, checkpoint));
+    }
+
+    private StageResult trainWithoutGrad(Model model, Shape[] inputShapes, int[] trainExamples, BatchFeeder feeder,
             BatchLoss loss, ToDoubleFunction<Block> validate, Path checkpoint) throws IOException {
         if (trainExamples.length == 0) {
             throw new IllegalArgumentException("stage " + settings.name() + ": no training examples");
         }
-        Engine.getInstance().setRandomSeed((int) (settings.seed() ^ (settings.seed() >>> 32)));
-        AdamWState optimizer = new AdamWState(settings.learningRate(), settings.weightDecay());
+        Block block = model.getBlock();
+        if (settings.usesEngineRandomness()) {
+            Engine.getInstance().setRandomSeed((int) (settings.seed() ^ (settings.seed() >>> 32)));
+        } else {
+            requireNoDropout(block, "");
+            initializeWithoutEngine(block, model.getNDManager(), inputShapes);
+        }
+        int steps = stepsPerEpoch(trainExamples.length, settings.batchSize());
+        LearningRateSchedule schedule = LearningRateSchedule.of(settings, steps);
+        AdamWState optimizer = new AdamWState(schedule.at(1, 0), settings.weightDecay());
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(optimizer)
                 .optDevices(new ai.djl.Device[] {ai.djl.Device.cpu()});
+        WeightSelection selection = settings.selection();
+        WeightAverage average = selection == WeightSelection.AVERAGE_LAST ? new WeightAverage() : null;
+        int firstAveraged = settings.epochs() - settings.averageEpochs() + 1;
         List<EpochRecord> history = new ArrayList<>();
         byte[] best = null;
         int bestEpoch = 0;
         double bestF1 = Double.NEGATIVE_INFINITY;
         boolean stoppedEarly = false;
         int firstEpoch = 1;
-        int batches = (trainExamples.length + settings.batchSize() - 1) / settings.batchSize();
-        Optional<StageCheckpoint> resumed = StageCheckpoint.load(checkpoint, settings.name(), settings.seed());
+        Optional<StageCheckpoint> resumed = StageCheckpoint.load(checkpoint, settings.name(), settings.seed(),
+                settings.fingerprint());
         if (resumed.isPresent()) {
             // the checkpoint's weights go in before the trainer exists, so nothing caches the old ones
-            model.getBlock().initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, inputShapes);
+            block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, inputShapes);
             restore(model, resumed.get().weights());
         }
         try (Trainer trainer = model.newTrainer(config)) {
@@ -101,6 +145,9 @@ public final class StageTrainer {
                 bestF1 = c.bestF1();
                 stoppedEarly = c.stopped();
                 firstEpoch = c.epochsDone() + 1;
+                if (average != null && c.average() != null) {
+                    average = c.average();
+                }
                 progress.status(settings.name() + ": resumed after epoch " + c.epochsDone() + " from " + checkpoint);
                 if (c.stopped()) {
                     firstEpoch = settings.epochs() + 1;
@@ -110,7 +157,9 @@ public final class StageTrainer {
                 long t0 = System.nanoTime();
                 // every epoch's random streams come from (seed, epoch): a resumed stage replays them
                 long epochSeed = settings.seed() * 1_000_003L + epoch;
-                Engine.getInstance().setRandomSeed((int) (epochSeed ^ (epochSeed >>> 32)));
+                if (settings.usesEngineRandomness()) {
+                    Engine.getInstance().setRandomSeed((int) (epochSeed ^ (epochSeed >>> 32)));
+                }
                 int[] order = trainExamples.clone();
                 shuffle(order, new SplittableRandom(epochSeed));
                 double lossSum = 0;
@@ -118,18 +167,16 @@ public final class StageTrainer {
                 long forwardNanos = 0;
                 long backwardNanos = 0;
                 long stepNanos = 0;
-                int done = 0;
-                for (int from = 0; from < order.length; from += settings.batchSize()) {
+                for (int batch = 0; batch < steps; batch++) {
+                    int from = batch * settings.batchSize();
                     int count = Math.min(settings.batchSize(), order.length - from);
-                    if (count < 2 && from > 0) {
-                        break; // BatchNorm cannot train on a batch of one
-                    }
+                    optimizer.setLearningRate(schedule.at(epoch, batch));
                     try (NDManager sub = trainer.getManager().newSubManager()) {
                         long d0 = System.nanoTime();
                         NDList in = feeder.inputs(sub, order, from, count);
                         dataNanos += System.nanoTime() - d0;
-                        try (GradientCollector gc = trainer.newGradientCollector()) {
-                            zeroGradients(model.getBlock());
+                        try (GradientCollector gc = new ThreadGradientCollector()) {
+                            zeroGradients(block);
                             long f0 = System.nanoTime();
                             NDList out = trainer.forward(in);
                             NDArray l = loss.loss(out, sub, order, from, count);
@@ -143,37 +190,102 @@ public final class StageTrainer {
                         trainer.step();
                         stepNanos += System.nanoTime() - s0;
                     }
-                    done++;
-                    progress.batch(settings.name(), epoch, done, batches, lossSum / done);
+                    progress.batch(settings.name(), epoch, batch + 1, steps, lossSum / (batch + 1));
                 }
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
-                double f1 = validate.applyAsDouble(model.getBlock());
-                EpochRecord rec = new EpochRecord(epoch, lossSum / Math.max(1, done), f1,
-                        order.length / trainSeconds, (System.nanoTime() - t0) / 1e9, dataNanos / 1e9 / trainSeconds,
+                double f1 = validate.applyAsDouble(block);
+                EpochRecord rec = new EpochRecord(epoch, lossSum / steps, f1, order.length / trainSeconds,
+                        (System.nanoTime() - t0) / 1e9, dataNanos / 1e9 / trainSeconds,
                         forwardNanos / 1e9 / trainSeconds, backwardNanos / 1e9 / trainSeconds,
-                        stepNanos / 1e9 / trainSeconds);
+                        stepNanos / 1e9 / trainSeconds, schedule.at(epoch, steps - 1));
                 history.add(rec);
-                boolean improved = f1 > bestF1;
-                if (improved) {
-                    bestF1 = f1;
+                boolean improved = false;
+                if (selection == WeightSelection.BEST_VALIDATION) {
+                    improved = f1 > bestF1;
+                    if (improved) {
+                        bestF1 = f1;
+                        bestEpoch = epoch;
+                        best = weights(block);
+                    }
+                    stoppedEarly = epoch - bestEpoch >= settings.patience() && epoch < settings.epochs();
+                } else {
                     bestEpoch = epoch;
-                    best = weights(model.getBlock());
+                    bestF1 = f1;
+                    if (average != null && epoch >= firstAveraged) {
+                        average.add(block);
+                    }
                 }
-                stoppedEarly = epoch - bestEpoch >= settings.patience() && epoch < settings.epochs();
                 if (checkpoint != null) {
-                    new StageCheckpoint(settings.name(), settings.seed(), epoch, bestEpoch, bestF1, stoppedEarly,
-                            history, weights(model.getBlock()), best, moments(model, optimizer)).save(checkpoint);
+                    new StageCheckpoint(settings.name(), settings.seed(), settings.fingerprint(), epoch, bestEpoch,
+                            bestF1, stoppedEarly, history, weights(block), best, moments(model, optimizer), average)
+                            .save(checkpoint);
                 }
                 progress.epoch(settings.name(), rec, improved);
-                LOG.debug("{} epoch {}: loss {} val-F1 {} ({} windows/s, {}% building batches)", settings.name(),
-                        epoch, rec.trainLoss(), f1, Math.round(rec.windowsPerSecond()), Math.round(100 * rec.dataShare()));
-                if (epoch - bestEpoch >= settings.patience()) {
+                LOG.debug("{} epoch {}: loss {} val-F1 {} lr {} ({} windows/s, {}% building batches)", settings.name(),
+                        epoch, rec.trainLoss(), f1, rec.learningRate(), Math.round(rec.windowsPerSecond()),
+                        Math.round(100 * rec.dataShare()));
+                if (selection == WeightSelection.BEST_VALIDATION && epoch - bestEpoch >= settings.patience()) {
                     break;
                 }
             }
         }
-        restore(model, best);
-        return new StageResult(settings.name(), history, bestEpoch, bestF1, stoppedEarly);
+        int averaged = 1;
+        switch (selection) {
+            case BEST_VALIDATION -> restore(model, best);
+            case LAST -> {
+                // the block holds the last epoch's weights
+            }
+            case AVERAGE_LAST -> {
+                average.writeMean(block);
+                averaged = average.count();
+                bestF1 = validate.applyAsDouble(block);
+            }
+            default -> throw new IllegalStateException("unknown selection " + selection);
+        }
+        return new StageResult(settings.name(), history, bestEpoch, bestF1, stoppedEarly, selection, averaged);
+    }
+
+    /** Fails if a block of the tree is a dropout layer: it draws from the engine's generator. */
+    private void requireNoDropout(Block block, String path) {
+        if (block instanceof Dropout) {
+            throw new IllegalArgumentException("stage " + settings.name() + ": block " + (path.isEmpty() ? "(root)"
+                    : path) + " is a Dropout, which draws from the engine's random generator on every batch;"
+                    + " train this stage with usesEngineRandomness = true");
+        }
+        for (Pair<String, Block> c : block.getChildren()) {
+            requireNoDropout(c.getValue(), path.isEmpty() ? c.getKey() : path + "/" + c.getKey());
+        }
+    }
+
+    /**
+     * Initialises a block that has no weights yet from Java generators seeded by the stage seed;
+     * a block whose weights the caller drew already (e.g. StudentStage) is kept as it is.
+     */
+    private void initializeWithoutEngine(Block block, NDManager manager, Shape[] inputShapes) {
+        int total = 0;
+        int initialised = 0;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            total++;
+            initialised += p.getValue().isInitialized() ? 1 : 0;
+        }
+        if (initialised == 0) {
+            JavaRandomInitialization.initialize(block, manager, settings.seed(), inputShapes);
+        } else if (initialised < total) {
+            throw new IllegalStateException("stage " + settings.name() + ": " + initialised + " of " + total
+                    + " parameters are initialised; without engine randomness initialise all of them"
+                    + " (JavaRandomInitialization) or none");
+        }
+    }
+
+    /**
+     * Optimiser steps per epoch for {@code examples} windows in batches of {@code batchSize}: the
+     * full batches and the remainder, except a remainder of one window after at least one full
+     * batch (BatchNorm cannot train on a batch of one; that window is skipped this epoch).
+     */
+    static int stepsPerEpoch(int examples, int batchSize) {
+        int full = examples / batchSize;
+        int rest = examples % batchSize;
+        return full + (rest >= 2 || (rest == 1 && full == 0) ? 1 : 0);
     }
 
     /**

@@ -45,14 +45,19 @@ public final class StudentExporter {
     private StudentExporter() {
     }
 
-    /** The plain-Java weights of a DJL student (BatchNorm not folded). */
+    /**
+     * The plain-Java weights of a DJL student (BatchNorm not folded), with each conv layer's
+     * kernel, stride and dilation read from the DJL layer.
+     *
+     * @throws IllegalStateException if the block is not a Conv1d-BatchNorm-ReLU stack with
+     *                               "same"-centred padding {@code dilation * (k - 1) / 2} and a Linear head
+     */
     public static StudentWeights weightsOf(StudentBlock student) {
         List<Block> leaves = new ArrayList<>();
         collectLeaves(student, leaves);
         List<ConvLayer> convs = new ArrayList<>();
         LinearLayer linear = null;
         int in = student.spec().inputChannels();
-        int k = student.spec().kernelSize();
         for (int i = 0; i < leaves.size(); i++) {
             Block b = leaves.get(i);
             if (b instanceof Conv1d conv) {
@@ -60,10 +65,19 @@ public final class StudentExporter {
                     throw new IllegalStateException("student conv layer " + convs.size() + " is not followed by"
                             + " BatchNorm: this exporter supports Conv1d-BatchNorm-ReLU stacks");
                 }
+                int k = (int) conv.getKernelShape().get(0);
+                int stride = (int) conv.getStride().get(0);
+                int dilation = (int) conv.getDilation().get(0);
+                long pad = conv.getPadding().get(0);
+                if (pad != (long) dilation * (k - 1) / 2 || conv.getGroups() != 1) {
+                    throw new IllegalStateException("student conv layer " + convs.size() + " has padding " + pad
+                            + " and " + conv.getGroups() + " groups; the runtimes support padding dilation*(k-1)/2 = "
+                            + (long) dilation * (k - 1) / 2 + " and 1 group");
+                }
                 float[] w = param(conv, "weight");
                 int out = w.length / (in * k);
-                convs.add(new ConvLayer(in, out, k, w, param(conv, "bias"), param(bn, "gamma"), param(bn, "beta"),
-                        param(bn, "runningMean"), param(bn, "runningVar"), BATCH_NORM_EPSILON));
+                convs.add(new ConvLayer(in, out, k, stride, dilation, w, param(conv, "bias"), param(bn, "gamma"),
+                        param(bn, "beta"), param(bn, "runningMean"), param(bn, "runningVar"), BATCH_NORM_EPSILON));
                 in = out;
             } else if (b instanceof Linear lin) {
                 float[] w = param(lin, "weight");
@@ -131,8 +145,7 @@ public final class StudentExporter {
         double rateHz = data.has("samplingRateHz") ? data.get("samplingRateHz").asDouble()
                 : windowSamples / config.data().window().seconds();
         int strideSamples = (int) Math.round(config.data().window().strideSeconds() * rateHz);
-        StudentSpec spec = new StudentSpec(studentChannels.size(), windowSamples,
-                config.model().student().convChannelArray(), config.model().student().kernelSize(),
+        StudentSpec spec = StudentSpec.of(config.model().student(), studentChannels.size(), windowSamples,
                 Operations.CLASS_COUNT);
         StudentWeights weights;
         try (NDManager manager = NDManager.newBaseManager()) {

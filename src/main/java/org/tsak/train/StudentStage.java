@@ -17,6 +17,7 @@ import org.tsak.distill.KdWeights;
 import org.tsak.distill.StudentOutputs;
 import org.tsak.distill.TargetKind;
 import org.tsak.distill.TeacherTargets;
+import org.tsak.model.JavaRandomInitialization;
 import org.tsak.model.StudentBlock;
 import org.tsak.model.StudentSpec;
 import org.tsak.model.StudentTrainingBlock;
@@ -44,13 +45,30 @@ public final class StudentStage {
      * @param strategy   the distillation strategy
      * @param weights    T, alpha, beta
      * @param settings   optimisation
+     * @param initSeed   seed of the initial weights: the student's parameters come first and are
+     *                   drawn from it alone, so every strategy with the same seed starts from the
+     *                   same student weights (the projection heads follow)
      * @param checkpoint the stage's epoch checkpoint (resumed from when present), or null
      * @param progress   progress receiver
      * @return the trained training block (its {@code student()} is the deployable model)
      */
     public static TrainedModel<StudentTrainingBlock> train(WindowSet windows, Split fold, ChannelView view,
             ZScore norm, TeacherTargets targets, StudentSpec spec, DistillationStrategy strategy, KdWeights weights,
-            StageSettings settings, Path checkpoint, ProgressListener progress) throws IOException {
+            StageSettings settings, long initSeed, Path checkpoint, ProgressListener progress) throws IOException {
+        return train(windows, fold, view, norm, targets, spec, strategy, weights, settings, initSeed,
+                org.tsak.config.AugmentationConfig.OFF, checkpoint, progress);
+    }
+
+    /**
+     * As {@link #train(WindowSet, Split, ChannelView, ZScore, TeacherTargets, StudentSpec,
+     * DistillationStrategy, KdWeights, StageSettings, long, Path, ProgressListener)}, with the
+     * training windows randomly augmented ({@code training.student.augmentation}); validation
+     * windows are not. Cached targets stay the teacher's outputs on the un-augmented windows.
+     */
+    public static TrainedModel<StudentTrainingBlock> train(WindowSet windows, Split fold, ChannelView view,
+            ZScore norm, TeacherTargets targets, StudentSpec spec, DistillationStrategy strategy, KdWeights weights,
+            StageSettings settings, long initSeed, org.tsak.config.AugmentationConfig augmentation, Path checkpoint,
+            ProgressListener progress) throws IOException {
         if (!strategy.requiredTargets().isEmpty() && targets == null) {
             throw new IllegalStateException("strategy " + strategy.name() + " needs cached teacher targets");
         }
@@ -59,7 +77,11 @@ public final class StudentStage {
         StudentTrainingBlock block = new StudentTrainingBlock(new StudentBlock(spec), strategy.featureTargets(),
                 repSize);
         model.setBlock(block);
+        Shape inputShape = new Shape(2, view.size(), windows.windowSamples());
+        // Java-side draws, never PyTorch's global generator: students train in parallel threads
+        JavaRandomInitialization.initialize(block, model.getNDManager(), initSeed, inputShape);
         BatchFeeder feeder = Feeders.windows(windows, view, norm);
+        BatchFeeder trainFeeder = Feeders.trainingWindows(windows, view, norm, augmentation, settings.seed());
         int[] labels = windows.classIndices();
         DistillationLoss kd = new DistillationLoss(strategy, weights);
         List<TargetKind> required = strategy.requiredTargets();
@@ -78,7 +100,7 @@ public final class StudentStage {
         };
         try {
             StageResult result = new StageTrainer(settings, progress).train(model,
-                    new Shape[] {new Shape(2, view.size(), windows.windowSamples())}, fold.train(), feeder, loss,
+                    new Shape[] {inputShape}, fold.train(), trainFeeder, loss,
                     b -> TeacherStage.validationF1(block.student(), model, windows, fold.validation(), feeder,
                             StudentBlock.LOGITS), checkpoint);
             return new TrainedModel<>(model, block, result);

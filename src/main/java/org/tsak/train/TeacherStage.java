@@ -37,17 +37,30 @@ public final class TeacherStage {
      */
     public static TrainedModel<TeacherBlock> train(WindowSet windows, Split fold, ChannelView view, ZScore norm,
             TeacherSpec spec, StageSettings settings, Path checkpoint, ProgressListener progress) throws IOException {
+        return train(windows, fold, view, norm, spec, settings, org.tsak.config.AugmentationConfig.OFF, checkpoint,
+                progress);
+    }
+
+    /**
+     * As {@link #train(WindowSet, Split, ChannelView, ZScore, TeacherSpec, StageSettings, Path,
+     * ProgressListener)}, with the training windows randomly augmented
+     * ({@code training.teacher.augmentation}); validation windows are not.
+     */
+    public static TrainedModel<TeacherBlock> train(WindowSet windows, Split fold, ChannelView view, ZScore norm,
+            TeacherSpec spec, StageSettings settings, org.tsak.config.AugmentationConfig augmentation,
+            Path checkpoint, ProgressListener progress) throws IOException {
         Model model = Model.newInstance("teacher");
         TeacherBlock block = new TeacherBlock(spec);
         model.setBlock(block);
         BatchFeeder feeder = Feeders.windows(windows, view, norm);
+        BatchFeeder trainFeeder = Feeders.trainingWindows(windows, view, norm, augmentation, settings.seed());
         int[] labels = windows.classIndices();
         Loss ce = Loss.softmaxCrossEntropyLoss();
         BatchLoss loss = (out, m, ex, from, count) -> ce.evaluate(
                 new NDList(Feeders.labels(m, labels, ex, from, count)), new NDList(out.get(TeacherBlock.LOGITS)));
         try {
             StageResult result = new StageTrainer(settings, progress).train(model,
-                    new Shape[] {new Shape(1, view.size(), windows.windowSamples())}, fold.train(), feeder, loss,
+                    new Shape[] {new Shape(1, view.size(), windows.windowSamples())}, fold.train(), trainFeeder, loss,
                     b -> validationF1(b, model, windows, fold.validation(), feeder, TeacherBlock.LOGITS), checkpoint);
             return new TrainedModel<>(model, block, result);
         } catch (IOException | RuntimeException e) {

@@ -27,7 +27,8 @@ import org.tsak.testing.ScratchDir;
  * Property-based fuzzing of {@link ConfigLoader} (load, and through it parse): the demo config
  * as written in {@code configs/demo.yaml} and as {@link ConfigLoader#toYaml} writes it is damaged
  * by one to three {@link Corruption}s. Loading must fail with an
- * {@link IllegalArgumentException} naming the file, or give a config that survives
+ * {@link IllegalArgumentException} naming the file in plain words (no library wording, see
+ * {@link PlainConfigErrors}), or give a config that survives
  * {@code toYaml} and {@code parse} unchanged. 200 tries with a fixed seed by default, 2,000 with
  * a random seed under the {@code fuzz} tag.
  */
@@ -71,6 +72,7 @@ class ConfigLoaderFuzzTest {
             FuzzOracle.Outcome<ExperimentConfig> o = FuzzOracle.attempt(() -> ConfigLoader.load(file));
             if (o.error() != null) {
                 FuzzOracle.assertClearError(o.error(), IllegalArgumentException.class, file.toString(), 0);
+                PlainConfigErrors.assertPlain(o.error().getMessage().replace(file.toString(), "FILE"));
                 TALLY.error();
                 return;
             }

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,23 +18,8 @@ class OnnxExporterTest {
     @TempDir
     Path dir;
 
-    /** Runs the exported model in ONNX Runtime on {@code batch} windows and returns logits [batch][K]. */
     private static float[][] runOrt(byte[] model, float[][] windows, int c, int len) throws Exception {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
-            opts.setIntraOpNumThreads(1);
-            try (OrtSession session = env.createSession(model, opts)) {
-                float[] flat = new float[windows.length * c * len];
-                for (int i = 0; i < windows.length; i++) {
-                    System.arraycopy(windows[i], 0, flat, i * c * len, c * len);
-                }
-                try (OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(flat),
-                        new long[] {windows.length, c, len});
-                        OrtSession.Result out = session.run(Map.of(OnnxExporter.INPUT_NAME, in))) {
-                    return (float[][]) out.get(OnnxExporter.OUTPUT_NAME).orElseThrow().getValue();
-                }
-            }
-        }
+        return OrtRunner.run(model, windows, c, len);
     }
 
     @Test

@@ -98,11 +98,11 @@ class StudentArtifactFileTest {
     void wrongMagicAndNewerVersionAreReported() throws Exception {
         Path file = dir.resolve("v.tsakstu");
         byte[] b = StudentArtifactFile.encode(StudentFixtures.defaultArtifact(34));
-        byte[] v2 = b.clone();
-        v2[8] = 2;
-        Files.write(file, v2);
+        byte[] v3 = b.clone();
+        v3[8] = 3;
+        Files.write(file, v3);
         String m = failure(file);
-        assertTrue(m.contains("format version 2 is newer than this reader supports (1)"), m);
+        assertTrue(m.contains("format version 3 is newer than this reader supports (2)"), m);
         byte[] magic = b.clone();
         magic[0] = 'X';
         Files.write(file, magic);
@@ -138,5 +138,155 @@ class StudentArtifactFileTest {
         StudentArtifact second = StudentFixtures.defaultArtifact(36);
         second.write(file);
         assertEquals(second, StudentArtifact.read(file));
+    }
+
+    /** A strided and dilated student: 3 -> 8 -> 8 -> 4 channels, k 3, strides [2, 1, 2], dilations [1, 2, 1]. */
+    private static StudentArtifact strided(long seed) {
+        return StudentFixtures.artifact(seed, new int[] {8, 8, 4}, 3, new int[] {2, 1, 2}, new int[] {1, 2, 1}, 24);
+    }
+
+    /** The bytes of a whole file: header for {@code version}, then the payload. */
+    private static byte[] seal(int version, byte[] payload) throws Exception {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        DataOutputStream f = new DataOutputStream(file);
+        f.write("TSAKSTU".getBytes(StandardCharsets.US_ASCII));
+        f.writeShort(version);
+        f.writeInt(payload.length);
+        f.write(MessageDigest.getInstance("SHA-256").digest(payload));
+        f.write(payload);
+        return file.toByteArray();
+    }
+
+    private static void section(DataOutputStream out, String tag, byte[] body) throws Exception {
+        out.write(tag.getBytes(StandardCharsets.US_ASCII));
+        out.writeInt(body.length);
+        out.write(body);
+    }
+
+    /**
+     * The version-1 file of {@link HandWorkedStudentTest#tiny()} built field by field from the
+     * documented layout (docs/DEPLOY.md), independently of the writer: what older TSAK versions wrote.
+     */
+    private static byte[] handBuiltVersion1Tiny(boolean withGeom) throws Exception {
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        DataOutputStream p = new DataOutputStream(payload);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        DataOutputStream b = new DataOutputStream(body);
+        b.writeInt(0); // PROV: no entries
+        section(p, "PROV", body.toByteArray());
+        body.reset();
+        b.writeInt(1);
+        b.writeInt(17);
+        b.write("right_wrist/acc_x".getBytes(StandardCharsets.UTF_8));
+        b.writeDouble(30);
+        b.writeInt(4);
+        b.writeInt(2);
+        b.writeFloat(1);
+        b.writeFloat(2);
+        section(p, "INPT", body.toByteArray());
+        body.reset();
+        b.writeInt(2);
+        b.writeInt(100);
+        b.writeInt(7);
+        b.write("Picking".getBytes(StandardCharsets.UTF_8));
+        b.writeInt(8100);
+        b.writeInt(4);
+        b.write("Null".getBytes(StandardCharsets.UTF_8));
+        section(p, "CLAS", body.toByteArray());
+        body.reset();
+        b.writeInt(1); // one layer: in 1, out 1, k 3
+        b.writeInt(1);
+        b.writeInt(1);
+        b.writeInt(3);
+        for (float v : new float[] {1, 2, -1, 0.5f, 1, 0, 0, 1 - ConvLayer.DEFAULT_BN_EPS, ConvLayer.DEFAULT_BN_EPS}) {
+            b.writeFloat(v); // weight[3], bias, gamma, beta, mean, var, eps
+        }
+        section(p, "CONV", body.toByteArray());
+        body.reset();
+        b.writeInt(1);
+        b.writeInt(2);
+        for (float v : new float[] {2, -1, 0.25f, 1}) {
+            b.writeFloat(v);
+        }
+        section(p, "LINR", body.toByteArray());
+        if (withGeom) {
+            body.reset();
+            b.writeInt(1);
+            b.writeInt(2);
+            b.writeInt(1);
+            section(p, "GEOM", body.toByteArray());
+        }
+        return seal(1, payload.toByteArray());
+    }
+
+    @Test
+    void version1FilesStillReadAndPlainStudentsStillWriteThemByteForByte() throws Exception {
+        byte[] v1 = handBuiltVersion1Tiny(false);
+        StudentArtifact read = StudentArtifactFile.decode(v1, dir.resolve("old.tsak"));
+        assertEquals(HandWorkedStudentTest.tiny(), read);
+        assertEquals(1, read.weights().convLayers().get(0).stride());
+        assertEquals(1, read.weights().convLayers().get(0).dilation());
+        assertArrayEquals(HandWorkedStudentTest.EXPECTED, StudentRuntime.of(read).logits(HandWorkedStudentTest.RAW),
+                1e-5f);
+        // a student without strides or dilations is still written as version 1, so older readers load it
+        assertArrayEquals(v1, StudentArtifactFile.encode(HandWorkedStudentTest.tiny()));
+        assertEquals(1, StudentArtifactFile.versionFor(StudentFixtures.defaultArtifact(1)));
+    }
+
+    @Test
+    void stridedAndDilatedStudentsWriteVersion2AndRoundTrip() throws Exception {
+        StudentArtifact a = strided(41);
+        byte[] bytes = StudentArtifactFile.encode(a);
+        assertEquals(2, ByteBuffer.wrap(bytes).getShort(7));
+        assertTrue(new String(bytes, StandardCharsets.ISO_8859_1).contains("GEOM"));
+        Path file = dir.resolve("strided.tsak");
+        a.write(file);
+        StudentArtifact b = StudentArtifact.read(file);
+        assertEquals(a, b);
+        assertEquals(java.util.List.of(2, 1, 2), b.weights().convLayers().stream().map(ConvLayer::stride).toList());
+        assertEquals(java.util.List.of(1, 2, 1), b.weights().convLayers().stream().map(ConvLayer::dilation).toList());
+        float[] raw = StudentFixtures.rawWindow(new Random(2), a);
+        assertArrayEquals(StudentRuntime.of(a).logits(raw), StudentRuntime.of(b).logits(raw), 0f);
+    }
+
+    @Test
+    void geometryIsNeverDroppedSilently() throws Exception {
+        // GEOM in a version-1 file: a version-1 reader would skip it and run another network
+        String m = assertThrows(ArtifactFormatException.class,
+                () -> StudentArtifactFile.decode(handBuiltVersion1Tiny(true), dir.resolve("x"))).getMessage();
+        assertTrue(m.contains("version-1 file holds a GEOM section"), m);
+        // version 2 without GEOM
+        byte[] v1 = handBuiltVersion1Tiny(false);
+        byte[] noGeom = seal(2, Arrays.copyOfRange(v1, StudentArtifactFile.HEADER_BYTES, v1.length));
+        m = assertThrows(ArtifactFormatException.class, () -> StudentArtifactFile.decode(noGeom, dir.resolve("x")))
+                .getMessage();
+        assertTrue(m.contains("required section GEOM is missing"), m);
+        // GEOM listing another number of layers than CONV
+        byte[] good = StudentArtifactFile.encode(strided(42));
+        byte[] payload = Arrays.copyOfRange(good, StudentArtifactFile.HEADER_BYTES, good.length);
+        int geom = new String(payload, StandardCharsets.ISO_8859_1).lastIndexOf("GEOM");
+        ByteBuffer.wrap(payload).putInt(geom + 8, 2);
+        m = assertThrows(ArtifactFormatException.class, () -> StudentArtifactFile.decode(seal(2, payload),
+                dir.resolve("x"))).getMessage();
+        assertTrue(m.contains("GEOM lists 2 layers but CONV holds 3"), m);
+        // a stride of 0
+        byte[] zero = Arrays.copyOfRange(good, StudentArtifactFile.HEADER_BYTES, good.length);
+        ByteBuffer.wrap(zero).putInt(geom + 12, 0);
+        m = assertThrows(ArtifactFormatException.class, () -> StudentArtifactFile.decode(seal(2, zero),
+                dir.resolve("x"))).getMessage();
+        assertTrue(m.contains("stride and dilation must be >= 1"), m);
+    }
+
+    @Test
+    void everySingleByteCorruptionOfAVersion2FileIsRejected() {
+        StudentArtifact small = StudentFixtures.artifact(43, new int[] {2, 2}, 3, new int[] {2, 1}, new int[] {1, 3}, 9);
+        byte[] good = StudentArtifactFile.encode(small);
+        for (int i = 0; i < good.length; i++) {
+            byte[] bad = good.clone();
+            bad[i] ^= 0x10;
+            int at = i;
+            assertThrows(ArtifactFormatException.class, () -> StudentArtifactFile.decode(bad, dir.resolve("x")),
+                    "flipping a bit in byte " + at + " went unnoticed");
+        }
     }
 }

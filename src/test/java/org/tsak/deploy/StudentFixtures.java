@@ -21,13 +21,22 @@ final class StudentFixtures {
 
     /** Random weights with He-style uniform init and non-trivial batch-norm statistics. */
     static StudentWeights randomWeights(long seed, int inChannels, int[] convChannels, int kernelSize, int classes) {
+        int[] ones = new int[convChannels.length];
+        java.util.Arrays.fill(ones, 1);
+        return randomWeights(seed, inChannels, convChannels, kernelSize, ones, ones, classes);
+    }
+
+    /** As {@link #randomWeights(long, int, int[], int, int)} with a stride and a dilation per layer. */
+    static StudentWeights randomWeights(long seed, int inChannels, int[] convChannels, int kernelSize, int[] strides,
+            int[] dilations, int classes) {
         Random r = new Random(seed);
         List<ConvLayer> layers = new ArrayList<>();
         int in = inChannels;
-        for (int out : convChannels) {
+        for (int l = 0; l < convChannels.length; l++) {
+            int out = convChannels[l];
             float a = (float) Math.sqrt(6.0 / (in * kernelSize));
-            layers.add(new ConvLayer(in, out, kernelSize, uniform(r, out * in * kernelSize, a), uniform(r, out, 0.1f),
-                    shifted(r, out, 1f, 0.5f), uniform(r, out, 0.2f), uniform(r, out, 0.3f),
+            layers.add(new ConvLayer(in, out, kernelSize, strides[l], dilations[l], uniform(r, out * in * kernelSize, a),
+                    uniform(r, out, 0.1f), shifted(r, out, 1f, 0.5f), uniform(r, out, 0.2f), uniform(r, out, 0.3f),
                     shifted(r, out, 1.25f, 0.75f), ConvLayer.DEFAULT_BN_EPS));
             in = out;
         }
@@ -38,7 +47,17 @@ final class StudentFixtures {
 
     /** The default student as an OpenPack artifact with realistic right-wrist normalisation. */
     static StudentArtifact defaultArtifact(long seed) {
-        StudentWeights w = randomWeights(seed, 3, DEFAULT_CONV_CHANNELS, DEFAULT_KERNEL, 11);
+        return artifact(randomWeights(seed, 3, DEFAULT_CONV_CHANNELS, DEFAULT_KERNEL, 11), DEFAULT_WINDOW, seed);
+    }
+
+    /** A random strided/dilated right-wrist student on windows of {@code windowSamples}. */
+    static StudentArtifact artifact(long seed, int[] convChannels, int kernelSize, int[] strides, int[] dilations,
+            int windowSamples) {
+        return artifact(randomWeights(seed, 3, convChannels, kernelSize, strides, dilations, 11), windowSamples, seed);
+    }
+
+    /** {@code w} as an OpenPack right-wrist artifact with realistic normalisation and test provenance. */
+    static StudentArtifact artifact(StudentWeights w, int windowSamples, long seed) {
         Map<String, String> prov = new LinkedHashMap<>();
         prov.put(StudentArtifact.PROVENANCE_RUN, "test-run");
         prov.put(StudentArtifact.PROVENANCE_SEED, Long.toString(seed));
@@ -46,7 +65,7 @@ final class StudentFixtures {
         prov.put(StudentArtifact.PROVENANCE_DATA_FINGERPRINT, "sha256:feedbeef");
         prov.put(StudentArtifact.PROVENANCE_CREATED, "2026-11-25T10:00:00Z");
         return StudentArtifact.forOperations(w, List.of("right_wrist/acc_x", "right_wrist/acc_y", "right_wrist/acc_z"),
-                30.0, DEFAULT_WINDOW, 30, MEANS_G, STDS_G, prov);
+                30.0, windowSamples, 30, MEANS_G, STDS_G, prov);
     }
 
     /** A raw window around the artifact's means: {@code mean + std * N(0,1)} per value. */
@@ -64,8 +83,9 @@ final class StudentFixtures {
     }
 
     /**
-     * Logits straight from the definition, in double, batch norm not folded:
-     * z-score, then per layer conv (zero pad k/2) + bias, BN, ReLU; mean over time; linear.
+     * Logits straight from the definition, in double, batch norm not folded: z-score, then per
+     * layer conv + bias (output t reads input {@code t*s + kk*d - d(k-1)/2}, zero outside the
+     * input; {@code floor((L + 2p - d(k-1) - 1)/s) + 1} outputs), BN, ReLU; mean over time; linear.
      */
     static double[] referenceLogits(StudentArtifact a, float[] raw) {
         int len = a.windowSamples();
@@ -80,7 +100,11 @@ final class StudentFixtures {
         }
         for (ConvLayer layer : a.weights().convLayers()) {
             int k = layer.kernelSize();
-            int p = k / 2;
+            int st = layer.stride();
+            int d = layer.dilation();
+            int p = d * (k - 1) / 2;
+            int lenIn = len;
+            len = (lenIn + 2 * p - d * (k - 1) - 1) / st + 1;
             float[] w = layer.weight();
             double[][] y = new double[layer.outChannels()][len];
             for (int o = 0; o < layer.outChannels(); o++) {
@@ -89,8 +113,8 @@ final class StudentFixtures {
                     double acc = layer.bias()[o];
                     for (int i = 0; i < layer.inChannels(); i++) {
                         for (int kk = 0; kk < k; kk++) {
-                            int src = t + kk - p;
-                            if (src >= 0 && src < len) {
+                            int src = t * st + kk * d - p;
+                            if (src >= 0 && src < lenIn) {
                                 acc += w[(o * layer.inChannels() + i) * k + kk] * x[i][src];
                             }
                         }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,6 +71,66 @@ class CostModelTest {
     }
 
     @Test
+    void stridedAndDilatedStudentsByHand() {
+        // strides [2, 2], L = 8 -> 4 -> 2; params unchanged (70)
+        StudentSpec strided = new StudentSpec(3, 8, new int[] {2, 4}, 3, new int[] {2, 2}, new int[] {1, 1}, 2);
+        assertEquals(70, CostModel.studentParams(strided));
+        // conv1 2*3*3*2*4 = 144, BN 2*2*4 = 16; conv2 2*2*3*4*2 = 96, BN 2*4*2 = 16; pool 4*2 = 8;
+        //   linear 2*4*2 = 16 -> 144 + 16 + 96 + 16 + 8 + 16 = 296
+        assertEquals(296, CostModel.studentFlops(strided));
+        // odd window L = 9 -> ceil(9/2) = 5 -> 3: conv1 2*3*3*2*5 = 180, BN 20; conv2 2*2*3*4*3 = 144, BN 24;
+        //   pool 4*3 = 12; linear 16 -> 396
+        assertEquals(396, CostModel.studentFlops(
+                new StudentSpec(3, 9, new int[] {2, 4}, 3, new int[] {2, 2}, new int[] {1, 1}, 2)));
+        // dilations [1, 2] keep L = 4 and the tap count: the same 416 FLOPs and 70 params as TINY_STUDENT
+        StudentSpec dilated = new StudentSpec(3, 4, new int[] {2, 4}, 3, new int[] {1, 1}, new int[] {1, 2}, 2);
+        assertEquals(70, CostModel.studentParams(dilated));
+        assertEquals(416, CostModel.studentFlops(dilated));
+    }
+
+    /**
+     * Receptive field, parameters and FLOPs per window of candidate students for 2 s (60 samples)
+     * and 8 s (240 samples) windows at 30 Hz, 3 input channels, 11 classes. The expected numbers
+     * were worked out separately from the layer formulas (class comment).
+     */
+    @Test
+    void candidateStudentsForTwoAndEightSecondWindows() {
+        record Candidate(String name, int[] channels, int kernel, int[] strides, int[] dilations, long rf,
+                long params, long flops60, long flops240) {
+        }
+        List<Candidate> candidates = List.of(
+                new Candidate("[16,32] k5 (today)", new int[] {16, 32}, 5, new int[] {1, 1}, new int[] {1, 1},
+                        9, 3_307, 344_384, 1_375_424),
+                new Candidate("[16,32,32] k5 strides [2,2,2]", new int[] {16, 32, 32}, 5, new int[] {2, 2, 2},
+                        new int[] {1, 1, 1}, 29, 8_523, 176_512, 683_264),
+                new Candidate("[24,32,48] k5 dilations [1,2,4]", new int[] {24, 32, 48}, 5, new int[] {1, 1, 1},
+                        new int[] {1, 2, 4}, 29, 12_731, 1_442_016, 5_764_896),
+                new Candidate("[32,48,64] k7 strides [2,2,2]", new int[] {32, 48, 64}, 7, new int[] {2, 2, 2},
+                        new int[] {1, 1, 1}, 43, 34_075, 713_248, 2_762_368),
+                new Candidate("[16,32,32,48] k5 strides [2,2,2,2]", new int[] {16, 32, 32, 48}, 5,
+                        new int[] {2, 2, 2, 2}, new int[] {1, 1, 1, 1}, 61, 16_523, 238_624, 915_216),
+                new Candidate("[16,32,32,48,64] k5 strides 2 x5", new int[] {16, 32, 32, 48, 64}, 5,
+                        new int[] {2, 2, 2, 2, 2}, new int[] {1, 1, 1, 1, 1}, 125, 32_251, 300_608, 1_162_144),
+                new Candidate("[16,24,32,48,64,64] k5 strides 2 x6", new int[] {16, 24, 32, 48, 64, 64}, 5,
+                        new int[] {2, 2, 2, 2, 2, 2}, new int[] {1, 1, 1, 1, 1, 1}, 253, 50_979, 301_712, 1_171_680),
+                new Candidate("[32,48,64] k7 strides [2,2,2] dilations [1,2,4]", new int[] {32, 48, 64}, 7,
+                        new int[] {2, 2, 2}, new int[] {1, 2, 4}, 127, 34_075, 713_248, 2_762_368));
+        System.out.println("| student | receptive field (samples) | params | FLOPs / 2 s window (60) | pooled over "
+                + "| FLOPs / 8 s window (240) | pooled over |");
+        for (Candidate c : candidates) {
+            StudentSpec s60 = new StudentSpec(3, 60, c.channels(), c.kernel(), c.strides(), c.dilations(), 11);
+            StudentSpec s240 = new StudentSpec(3, 240, c.channels(), c.kernel(), c.strides(), c.dilations(), 11);
+            assertEquals(c.rf(), s60.receptiveFieldSamples(), c.name());
+            assertEquals(c.params(), CostModel.studentParams(s60), c.name());
+            assertEquals(c.flops60(), CostModel.studentFlops(s60), c.name());
+            assertEquals(c.flops240(), CostModel.studentFlops(s240), c.name());
+            System.out.printf(java.util.Locale.ROOT, "| %s | %d (%.2f s) | %,d | %,d | %d | %,d | %d |%n", c.name(),
+                    c.rf(), c.rf() / 30.0, c.params(), c.flops60(), s60.pooledLength(), c.flops240(),
+                    s240.pooledLength());
+        }
+    }
+
+    @Test
     void tinySemanticByHand() {
         // params: Linear(9 -> 5) 45 + 5 = 50, Linear(5 -> 2) 10 + 2 = 12 -> 62
         assertEquals(62, CostModel.semanticParams(TINY_SC));
@@ -103,6 +165,12 @@ class CostModelTest {
                 // running mean + variance per conv channel: tiny 2*(2 + 4), default 2*(16 + 32)
                 assertEquals(spec == TINY_STUDENT ? 12 : 96,
                         BlockParameters.runningStatisticsCount(student));
+            }
+            for (StudentSpec spec : new StudentSpec[] {
+                new StudentSpec(3, 60, new int[] {16, 32, 32}, 5, new int[] {2, 2, 2}, new int[] {1, 1, 1}, 11),
+                new StudentSpec(3, 240, new int[] {24, 32, 48}, 5, new int[] {1, 1, 1}, new int[] {1, 2, 4}, 11)}) {
+                assertEquals(CostModel.studentParams(spec),
+                        BlockParameters.learnableCount(StudentBlock.create(spec, manager, 1)), spec.toString());
             }
         }
     }

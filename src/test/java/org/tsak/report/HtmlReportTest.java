@@ -1,6 +1,7 @@
 package org.tsak.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +40,9 @@ class HtmlReportTest {
     @Test
     void readerLoadsEveryFileOfTheRunIntoRecords() {
         RunFolder r = RunFolderReader.read(run);
-        assertEquals(4, r.table().rows().size());
+        assertEquals(List.of("teacher", "semantic-classifier", "student", "student"), r.table().rows().stream()
+                .map(ComparisonRow::model).filter(m -> !m.equals("baseline")).toList(), "deep models (classical"
+                        + " baselines may be listed too)");
         assertEquals(List.of("teacher", "semantic-classifier", "student", "student"),
                 r.models().stream().map(m -> m.metrics().model()).toList());
         assertEquals(List.of("none", "sc-logit"), r.strategies());
@@ -78,7 +81,7 @@ class HtmlReportTest {
                 .matcher(text);
         assertTrue(table.find(), "no comparison table");
         String body = table.group(1);
-        assertEquals(4, body.split("<tr", -1).length - 1, body);
+        assertEquals(RunFolderReader.read(run).table().rows().size(), body.split("<tr", -1).length - 1, body);
         for (String label : List.of("teacher", "semantic-classifier", "student [none]", "student [sc-logit]")) {
             assertTrue(body.contains("<td>" + label), label + " row missing");
         }
@@ -95,7 +98,9 @@ class HtmlReportTest {
             alts.add(img.group(2));
         }
         int imgTags = text.split("<img ", -1).length - 1;
-        assertEquals(10, imgTags, "2 cost plots, per-class F1, 3 confusion matrices, 3 curve plots, timeline");
+        boolean paired = !RunFolderReader.read(run).table().comparisons().isEmpty();
+        assertEquals(paired ? 11 : 10, imgTags, "2 cost plots, per-class F1, 3 confusion matrices, 3 curve plots,"
+                + " timeline (and the paired changes when the table has comparisons)");
         assertEquals(imgTags, alts.size(), "every <img> has a PNG data URI and alt text");
         for (String f : List.of("f1-vs-flops.png", "f1-vs-latency.png", "per-class-f1.png", "confusion-teacher.png",
                 "confusion-semantic-classifier.png", "confusion-best-student.png", "curves-teacher.png",
@@ -103,6 +108,49 @@ class HtmlReportTest {
             assertNotNull(ImageIO.read(run.resolve("report").resolve(f).toFile()), f);
         }
         assertTrue(text.contains("Relocate Item Label") && text.contains("8100"), "operation legend");
+    }
+
+    @Test
+    void pairedChangesFoldsAndBaselinesAppearInTheirOwnTablesWithTheForestPlot() throws Exception {
+        Path wide = tmp.resolve("wide");
+        ComparisonTable table = WideRun.copy(wide);
+        String text = Files.readString(HtmlReportWriter.write(wide, null));
+
+        String paired = tbody(text, "paired-changes");
+        assertEquals(3, paired.split("<tr", -1).length - 1, paired);
+        assertEquals(1, paired.split("<td class=\"ns\">not significant</td>", -1).length - 1, paired);
+        assertEquals(1, paired.split("<td class=\"better\">better</td>", -1).length - 1, paired);
+        assertEquals(1, paired.split("<td class=\"worse\">worse</td>", -1).length - 1, paired);
+        String unclear = paired.substring(paired.indexOf("<tr><td>baseline [" + WideRun.BASELINE_STUDENT));
+        unclear = unclear.substring(0, unclear.indexOf("</tr>"));
+        assertTrue(unclear.contains("[-0.0024, +0.0590]") && unclear.contains("not significant"), unclear);
+
+        String folds = tbody(text, "fold-scores");
+        assertEquals(table.folds().size(), folds.split("<tr", -1).length - 1, folds);
+        assertTrue(folds.contains("<td>fold-1</td><td>W02</td>"), folds);
+        assertTrue(text.contains("<th class=\"num\">baseline [" + WideRun.BASELINE_STUDENT + "]</th>"), "fold header");
+
+        String main = tbody(text, "comparison");
+        String baselineRow = main.substring(main.indexOf("<td>baseline [" + WideRun.BASELINE_ALL + "]"));
+        baselineRow = baselineRow.substring(0, baselineRow.indexOf("</tr>"));
+        assertEquals(3, baselineRow.split("<td class=\"num\">–</td>", -1).length - 1,
+                "params, FLOPs and latency unknown: " + baselineRow);
+        assertFalse(tbody(text, "cost").contains("baseline"), "baselines have no cost row");
+
+        int figure = text.indexOf("alt=\"Forest plot of the paired change");
+        assertTrue(figure > text.indexOf("<table id=\"paired-changes\">") && figure < text.indexOf("id=\"folds\""),
+                "the forest plot sits after the paired table, before the per-fold table");
+        assertEquals(11, text.split("<img ", -1).length - 1, "10 plots and the paired changes");
+        BufferedImage forest = ImageIO.read(wide.resolve("report").resolve("paired-change.png").toFile());
+        assertNotNull(forest);
+        assertEquals(1000, forest.getWidth());
+        assertEquals(org.tsak.report.plot.PairedChangeChart.heightPx(table.comparisons()), forest.getHeight());
+    }
+
+    private static String tbody(String html, String id) {
+        Matcher m = Pattern.compile("<table id=\"" + id + "\">.*?<tbody>(.*?)</tbody>", Pattern.DOTALL).matcher(html);
+        assertTrue(m.find(), "no table #" + id);
+        return m.group(1);
     }
 
     @Test

@@ -23,8 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Opens the report in headless Chromium (a plain process, no network): a screenshot must show
  * a non-blank page, and a copy of the page with a probe script must report, after load, that
- * every image decoded (naturalWidth > 0) and that the comparison table exists. Skipped, with a
- * message, where Chromium is not installed ({@code apt-get install chromium}).
+ * every image decoded (naturalWidth > 0) and that the comparison table exists; the same probe
+ * measures the layout at 800, 1280 and 1400 px wide windows: no table cell may lie beyond the
+ * viewport's right edge unless it sits in a horizontally scrolling container that itself fits,
+ * the page never scrolls sideways, the tables' first column stays in view while they scroll,
+ * and at 1280 px and more the comparison table shows whole. The report is built from
+ * {@link WideRun} (baseline rows, paired comparisons, per-fold scores). Skipped, with a message,
+ * where Chromium is not installed ({@code apt-get install chromium}).
  */
 class ReportBrowserTest {
 
@@ -38,17 +43,47 @@ class ReportBrowserTest {
               for (var i = 0; i < imgs.length; i++) {
                 if (imgs[i].complete && imgs[i].naturalWidth > 0) { ok++; }
               }
+              var vw = document.documentElement.clientWidth, outside = [], cells = document.querySelectorAll('td, th');
+              for (var c = 0; c < cells.length; c++) {
+                if (cells[c].getBoundingClientRect().right <= vw + 0.5) { continue; }
+                var p = cells[c].parentElement, scrolled = false;
+                while (p && p !== document.body) {
+                  var ox = getComputedStyle(p).overflowX;
+                  if ((ox === 'auto' || ox === 'scroll') && p.getBoundingClientRect().right <= vw + 0.5) {
+                    scrolled = true;
+                    break;
+                  }
+                  p = p.parentElement;
+                }
+                if (!scrolled) { outside.push(cells[c].textContent.trim().substring(0, 40)); }
+              }
+              var cmp = document.getElementById('comparison');
+              var wrap = cmp === null ? null : cmp.parentElement;
+              var whole = wrap !== null && wrap.scrollWidth <= wrap.clientWidth;
+              var sticky = true, firsts = document.querySelectorAll('.table-wrap td:first-child');
+              for (var f = 0; f < firsts.length; f++) {
+                sticky = sticky && getComputedStyle(firsts[f]).position === 'sticky';
+              }
               document.getElementById('result').textContent = 'images-loaded=' + ok + ' images-total='
-                  + imgs.length + ' comparison=' + (document.getElementById('comparison') !== null);
+                  + imgs.length + ' comparison=' + (cmp !== null) + ' viewport=' + vw + ' page-overflow='
+                  + (document.documentElement.scrollWidth > vw) + ' comparison-whole=' + whole + ' sticky-first='
+                  + (sticky && firsts.length > 0) + ' cells=' + cells.length + ' outside=' + outside.length
+                  + ' [' + outside.join(' | ') + ']';
             });
             </script>
             """;
 
+    private static final Pattern RESULT = Pattern.compile("<pre id=\"result\">images-loaded=(\\d+)"
+            + " images-total=(\\d+) comparison=(true|false) viewport=(\\d+) page-overflow=(true|false)"
+            + " comparison-whole=(true|false) sticky-first=(true|false) cells=(\\d+) outside=(\\d+) \\[(.*?)\\]</pre>",
+            Pattern.DOTALL);
+
     @Test
-    void chromiumLoadsEveryImageAndTheTableAndRendersAPage(@TempDir Path tmp) throws Exception {
+    void chromiumLoadsEveryImageAndTheTablesAndNoCellIsCutOffAtCommonWidths(@TempDir Path tmp) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed (" + CHROMIUM
                 + " missing): browser test skipped; install it with `apt-get install -y chromium chromium-driver`");
-        Path run = TinyRun.copy(tmp.resolve("run"));
+        Path run = tmp.resolve("run");
+        WideRun.copy(run);
         Path html = HtmlReportWriter.write(run, null);
 
         Path shot = tmp.resolve("shot.png");
@@ -62,15 +97,29 @@ class ReportBrowserTest {
         String page = Files.readString(html, StandardCharsets.UTF_8);
         Path probe = html.resolveSibling("probe.html");
         Files.writeString(probe, page.replace("</body>", PROBE + "</body>"), StandardCharsets.UTF_8);
-        String dom = chromium(tmp, "profile-dom", "--virtual-time-budget=5000", "--dump-dom",
-                probe.toUri().toString());
-        Matcher m = Pattern.compile("<pre id=\"result\">images-loaded=(\\d+) images-total=(\\d+)"
-                + " comparison=(true|false)</pre>").matcher(dom);
-        assertTrue(m.find(), "probe result not in the dumped DOM (did the load event fire?):\n"
-                + dom.substring(0, Math.min(500, dom.length())));
-        assertEquals(10, Integer.parseInt(m.group(2)), "images in the page");
-        assertEquals(m.group(2), m.group(1), "images that Chromium decoded");
-        assertEquals("true", m.group(3), "#comparison table present");
+        for (int width : new int[] {1400, 1280, 800}) {
+            String dom = chromium(tmp, "profile-dom-" + width, "--virtual-time-budget=5000",
+                    "--window-size=" + width + ",900", "--dump-dom", probe.toUri().toString());
+            Matcher m = RESULT.matcher(dom);
+            assertTrue(m.find(), "probe result not in the dumped DOM (did the load event fire?):\n"
+                    + dom.substring(Math.max(0, dom.indexOf("<pre id=\"result\">")), Math.min(dom.length(),
+                            Math.max(0, dom.indexOf("<pre id=\"result\">")) + 500)));
+            String at = width + " px: ";
+            assertEquals(11, Integer.parseInt(m.group(2)), at + "images in the page (10 plots and the paired"
+                    + " changes)");
+            assertEquals(m.group(2), m.group(1), at + "images that Chromium decoded");
+            assertEquals("true", m.group(3), at + "#comparison table present");
+            int viewport = Integer.parseInt(m.group(4));
+            assertTrue(viewport > width - 30 && viewport <= width, at + "the window's viewport is " + viewport);
+            assertEquals("false", m.group(5), at + "the page scrolls sideways");
+            assertTrue(Integer.parseInt(m.group(8)) > 100, at + "table cells measured: " + m.group(8));
+            assertEquals("0", m.group(9), at + "cells beyond the right edge outside a scroll container: "
+                    + m.group(10));
+            assertEquals("true", m.group(7), at + "the tables' first column is sticky");
+            if (width >= 1280) {
+                assertEquals("true", m.group(6), at + "the comparison table must show whole, without scrolling");
+            }
+        }
     }
 
     /** Runs Chromium headless, offline-minded, with its own profile; returns stdout. */

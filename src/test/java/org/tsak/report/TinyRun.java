@@ -30,7 +30,7 @@ public final class TinyRun {
               semantic: {epochs: 2}
               student: {epochs: 2}
             distillation: {seeds: 1, strategies: [none, sc-logit]}
-            evaluation: {latencyRuns: 5, warmupRuns: 2}
+            evaluation: {latencyRuns: 30, warmupRuns: 10}
             """;
 
     private static Path dir;

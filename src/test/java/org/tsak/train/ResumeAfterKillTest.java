@@ -91,7 +91,8 @@ class ResumeAfterKillTest {
             s.sorted().filter(p -> p.toString().endsWith(".params") || p.getFileName().toString().equals("predictions.json"))
                     .forEach(files::add);
         }
-        assertEquals(2 + 3 * 2 + 2 + 3 * 2, files.size(), files.toString());
+        // weights and predictions: teacher, SC, 3 strategies x 2 seeds; predictions of 2 baselines
+        assertEquals(2 + 3 * 2 + 2 + 3 * 2 + 2, files.size(), files.toString());
         for (Path f : files) {
             Path other = actual.resolve(expected.relativize(f));
             assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(other), "differs: " + expected.relativize(f));

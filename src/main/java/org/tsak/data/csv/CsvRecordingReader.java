@@ -23,6 +23,7 @@ import org.tsak.data.DatasetReader;
 import org.tsak.data.Operations;
 import org.tsak.data.Recording;
 import org.tsak.data.SecondLabels;
+import org.tsak.data.hands.Handedness;
 
 /**
  * Reads recordings in the {@code tsak-recording v1} CSV format (docs/DATA.md): a single
@@ -219,6 +220,7 @@ public final class CsvRecordingReader implements DatasetReader {
             String subject = required(meta, CsvRecordingFormat.KEY_SUBJECT, "W01");
             String session = required(meta, CsvRecordingFormat.KEY_SESSION, "S01");
             double rateHz = samplingRate(meta);
+            dominantHand(meta, notes);
             List<String> channels = header(header);
 
             int capacity = 1024;
@@ -343,6 +345,28 @@ public final class CsvRecordingReader implements DatasetReader {
                         + "'; add a line '# " + key + ": " + example + "' before the header");
             }
             return v;
+        }
+
+        /**
+         * Optional metadata {@code dominant_hand: right|left}, kept as the note
+         * {@link Handedness#note} that {@link Handedness#of} reads back.
+         */
+        private void dominantHand(Map<String, String> meta, List<String> notes) {
+            String v = meta.get(Handedness.METADATA_KEY);
+            if (v == null) {
+                return;
+            }
+            Handedness hand;
+            try {
+                hand = Handedness.parse(v);
+            } catch (IllegalArgumentException e) {
+                throw new DataFormatException(file, lineNo, Handedness.METADATA_KEY, v,
+                        "the dominant hand must be 'right' or 'left'");
+            }
+            String note = Handedness.note(hand, "metadata " + Handedness.METADATA_KEY + ": " + hand.word());
+            if (!notes.contains(note)) {
+                notes.add(note);
+            }
         }
 
         private double samplingRate(Map<String, String> meta) {

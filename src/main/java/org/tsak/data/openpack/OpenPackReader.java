@@ -5,29 +5,37 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.tsak.data.DataFormatException;
+import org.tsak.data.DatasetFormat;
 import org.tsak.data.DatasetReader;
 import org.tsak.data.Recording;
 
 /**
- * Reads the OpenPack dataset (v1.0.0 layout) into one {@link Recording} per user and session.
+ * Reads the OpenPack dataset (releases v1.0.0 and v0.3.0) into one {@link Recording} per user
+ * and session.
  *
- * <p>The root is the {@code v1.0.0} folder holding user folders {@code U####}. Per user:
+ * <p>The root is the {@code v1.0.0} (or {@code v0.3.0}) folder holding user folders {@code U####}.
+ * Per user:
  * <pre>
  * atr/atr0N/&lt;session&gt;.csv                          unixtime, acc_x/y/z (G), gyro_x/y/z (deg/s), quat_w/x/y/z
  * e4/e401/{acc,bvp,eda,temp}/&lt;session&gt;.csv          time (ms), values (acc stored as G / 9.80665)
- * annotation/openpack-operations/&lt;session&gt;.csv      one row per operation segment
- * annotation/openpack-operations-1hz/&lt;session&gt;.csv  official 1 Hz ground truth
+ * annotation/openpack-operations/&lt;session&gt;.csv      v1.0.0: one row per operation segment
+ * annotation/openpack-operations-1hz/&lt;session&gt;.csv  v1.0.0: official 1 Hz ground truth
+ * annotation/activity-1s/&lt;session&gt;.csv              v0.3.0: one row per second (the only labels)
  * </pre>
- * A session exists when its operation annotation file or an ATR file exists; every user
- * folder matching {@code U\d{4}} and every session found is read, subject to the filters of
- * {@link OpenPackOptions}. Streams, clock and repairs: see {@link OpenPackSessionReader},
- * {@link StreamRepair} and {@link OpenPackSensor}.
+ * The release of each session is told by its label files ({@link OpenPackRelease}). A session
+ * exists when a label file or an ATR file exists; every user folder matching {@code U\d{4}} and
+ * every session found is read, subject to the filters of {@link OpenPackOptions}. Streams, clock,
+ * gaps and repairs: see {@link OpenPackSessionReader}, {@link StreamRepair} and
+ * {@link OpenPackSensor}. {@link #readAll(List)} reads several roots (or folders holding them).
  *
  * <p><b>Subjects and keys.</b> Some user ids are the same person recorded again:
  * U0202 = U0105, U0203 = U0108, U0204 = U0110, U0205 = U0107, U0210 = U0103. The recording's
@@ -81,50 +89,143 @@ public final class OpenPackReader implements DatasetReader {
         return SUBMISSION_KEY.matcher(s).matches() ? s : recording.key();
     }
 
+    /**
+     * One session of a root: the user folder and session id, e.g. {@code U0209}, {@code S0500}.
+     *
+     * @param userDir the user folder
+     * @param user    the user id
+     * @param session the session id
+     */
+    public record Session(Path userDir, String user, String session) {
+
+        /** The OpenPack submission key, e.g. {@code U0209-S0500}. */
+        public String key() {
+            return user + "-" + session;
+        }
+    }
+
     @Override
     public List<Recording> read(Path root) throws IOException {
-        List<String> users = userFolders(root);
-        for (String u : options.users()) {
-            if (!users.contains(u)) {
-                throw new DataFormatException(root, "user " + u + " selected by the users filter has no folder;"
-                        + " user folders found: " + users);
-            }
-        }
-        OpenPackSessionReader sessionReader = new OpenPackSessionReader(options);
         List<Recording> out = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
-        for (String user : users) {
-            if (!options.includesUser(user)) {
-                continue;
-            }
-            Path userDir = root.resolve(user);
-            for (String session : sessions(userDir)) {
-                seen.add(user + "-" + session);
-                if (!options.includesSession(session)) {
-                    continue;
-                }
-                String subject = subjectOf(user);
-                List<String> notes = new ArrayList<>();
-                String sessionId = session;
-                if (!subject.equals(user)) {
-                    sessionId = user + "-" + session;
-                    notes.add(user + " is the same person as " + subject + ": subject id " + subject
-                            + ", session id " + sessionId + " (OpenPack submission key " + sessionId + ")");
-                }
-                out.add(sessionReader.read(userDir, session, subject, sessionId, notes));
-            }
-        }
-        if (out.isEmpty()) {
-            throw new DataFormatException(root, "no session matched users " + describe(options.users())
-                    + " and sessions " + describe(options.sessions()) + "; sessions found: " + seen
-                    + " (a session is a file <user>/annotation/openpack-operations/S####.csv"
-                    + " or <user>/atr/atr0N/S####.csv)");
+        for (Session s : sessions(root)) {
+            out.add(read(s));
         }
         return out;
     }
 
+    /**
+     * Reads every root found under each path ({@link org.tsak.data.DatasetFormat#openPackRoots}): a
+     * root itself, its {@code v1.0.0} / {@code v0.3.0} folder, or a folder holding several roots,
+     * e.g. one of each release. Recordings come in path order, then root order.
+     *
+     * @throws DataFormatException if a path holds no root, the filters match no session, or one
+     *                             session (user and session id) is found in two roots
+     */
+    public List<Recording> readAll(List<Path> paths) throws IOException {
+        List<Path> roots = new ArrayList<>();
+        for (Path p : paths) {
+            List<Path> found = DatasetFormat.openPackRoots(p);
+            if (found.isEmpty()) {
+                throw new DataFormatException(p, "not an OpenPack root: no U#### user folders here, under v1.0.0"
+                        + " or v0.3.0, or in a folder up to " + DatasetFormat.ROOT_SEARCH_DEPTH
+                        + " levels down");
+            }
+            roots.addAll(found);
+        }
+        if (roots.size() == 1) {
+            return read(roots.get(0));
+        }
+        List<Session> all = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        Set<String> users = new TreeSet<>();
+        Map<String, Path> rootOf = new HashMap<>();
+        for (Path root : roots) {
+            users.addAll(userFolders(root));
+            for (Session s : matching(root, seen)) {
+                Path other = rootOf.putIfAbsent(s.key(), root);
+                if (other != null) {
+                    throw new DataFormatException(root, "session " + s.key() + " is also under " + other
+                            + "; give each session once (drop one of the roots from data.path / data.paths)");
+                }
+                all.add(s);
+            }
+        }
+        checkUsers(roots.toString(), users);
+        if (all.isEmpty()) {
+            throw noSession(paths.get(0), seen);
+        }
+        List<Recording> out = new ArrayList<>();
+        for (Session s : all) {
+            out.add(read(s));
+        }
+        return out;
+    }
+
+    /**
+     * The sessions of a root that pass the users and sessions filters, in user then session order.
+     *
+     * @throws DataFormatException if the root has no user folders, a selected user has none, or no
+     *                             session matches the filters
+     */
+    public List<Session> sessions(Path root) throws IOException {
+        checkUsers(root.toString(), userFolders(root));
+        List<String> seen = new ArrayList<>();
+        List<Session> out = matching(root, seen);
+        if (out.isEmpty()) {
+            throw noSession(root, seen);
+        }
+        return out;
+    }
+
+    private void checkUsers(String where, Collection<String> users) {
+        for (String u : options.users()) {
+            if (!users.contains(u)) {
+                throw new DataFormatException(Path.of(where), "user " + u + " selected by the users filter has no"
+                        + " folder; user folders found: " + users);
+            }
+        }
+    }
+
+    private List<Session> matching(Path root, List<String> seen) throws IOException {
+        List<Session> out = new ArrayList<>();
+        for (String user : userFolders(root)) {
+            if (!options.includesUser(user)) {
+                continue;
+            }
+            Path userDir = root.resolve(user);
+            for (String session : sessionIds(userDir)) {
+                seen.add(user + "-" + session);
+                if (options.includesSession(session)) {
+                    out.add(new Session(userDir, user, session));
+                }
+            }
+        }
+        return out;
+    }
+
+    private DataFormatException noSession(Path where, List<String> seen) {
+        return new DataFormatException(where, "no session matched users " + describe(options.users())
+                + " and sessions " + describe(options.sessions()) + "; sessions found: " + seen
+                + " (a session is a file <user>/annotation/openpack-operations/S####.csv,"
+                + " <user>/annotation/activity-1s/S####.csv or <user>/atr/atr0N/S####.csv)");
+    }
+
+    /** Reads one session (see {@link #sessions(Path)}); subject and session ids as in the class comment. */
+    public Recording read(Session s) throws IOException {
+        String subject = subjectOf(s.user());
+        List<String> notes = new ArrayList<>();
+        String sessionId = s.session();
+        if (!subject.equals(s.user())) {
+            sessionId = s.key();
+            notes.add(s.user() + " is the same person as " + subject + ": subject id " + subject
+                    + ", session id " + sessionId + " (OpenPack submission key " + sessionId + ")");
+        }
+        return new OpenPackSessionReader(options).read(s.userDir(), s.session(), subject, sessionId, notes);
+    }
+
     private static List<String> userFolders(Path root) throws IOException {
-        String expected = "expected the OpenPack v1.0.0 folder holding user folders named U#### (e.g. U0209)";
+        String expected = "expected the OpenPack v1.0.0 (or v0.3.0) folder holding user folders named U####"
+                + " (e.g. U0209)";
         if (!Files.isDirectory(root)) {
             throw new DataFormatException(root, "not a folder; " + expected);
         }
@@ -144,9 +245,11 @@ public final class OpenPackReader implements DatasetReader {
         return new ArrayList<>(users);
     }
 
-    private static List<String> sessions(Path userDir) throws IOException {
+    private static List<String> sessionIds(Path userDir) throws IOException {
         TreeSet<String> found = new TreeSet<>();
-        addSessions(userDir.resolve("annotation/openpack-operations"), found);
+        for (OpenPackRelease r : OpenPackRelease.values()) {
+            addSessions(userDir.resolve(r.labelFolder()), found);
+        }
         for (int k = 1; k <= 4; k++) {
             addSessions(userDir.resolve("atr/atr0" + k), found);
         }

@@ -130,6 +130,19 @@ public enum OpenPackSensor {
         }
     }
 
+    /**
+     * The source stream (one file per session) in short: the device for ATR streams, which share
+     * one file ({@code atr02}), {@code e4/<stream>} for the E4 ({@code e4/bvp}).
+     */
+    public String sourceName() {
+        return isAtr() ? device : "e4/" + stream;
+    }
+
+    /** True for the orientation quaternion streams. */
+    public boolean isQuaternion() {
+        return stream.equals("quat");
+    }
+
     /** Folder of the stream's session files relative to the user folder, e.g. {@code atr/atr01}. */
     public String folder() {
         return isAtr() ? "atr/" + device : "e4/e401/" + stream;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,23 +22,36 @@ import org.tsak.data.Operations;
  * date-times with offset, e.g. {@code 2022-03-29 14:25:22.143000+09:00}, converted to epoch ms.
  *
  * <p>A time {@code t} belongs to a segment when {@code start <= t < end}; times in no segment are
- * Null ({@link Operations#NULL_ID}) with box 0. Where segments overlap, the one starting latest
- * at or before {@code t} wins.
+ * Null ({@link Operations#NULL_ID}) with box 0.
+ *
+ * <p><b>Overlapping and nested segments</b> (a short segment added inside a longer one, or one
+ * starting before the previous one ends) are not an error; the rule is: at each time, of the
+ * segments covering it, the one that <i>started latest</i> labels it (a tie in start: the one
+ * that ends first, then the one on the later line). So an inner segment labels its own span only,
+ * and the outer segment resumes after it up to the outer one's end; where two segments overlap
+ * partly, the later one takes over from its start. Nothing in the file's time span becomes Null
+ * because of an overlap. {@link #overlapNote(String)} says which lines overlap, for the
+ * recording's notes.
  */
 public final class OperationSegments {
 
     private static final List<String> REQUIRED = List.of("box", "id", "start", "end");
 
+    /** Notes name at most this many overlapping pairs, then say how many more there are. */
+    static final int NOTED_OVERLAPS = 3;
+
     private final long[] startMs;
     private final long[] endMs;
     private final int[] ids;
     private final int[] boxes;
+    private final long[] lines;
 
-    private OperationSegments(long[] startMs, long[] endMs, int[] ids, int[] boxes) {
+    private OperationSegments(long[] startMs, long[] endMs, int[] ids, int[] boxes, long[] lines) {
         this.startMs = startMs;
         this.endMs = endMs;
         this.ids = ids;
         this.boxes = boxes;
+        this.lines = lines;
     }
 
     /**
@@ -91,22 +105,25 @@ public final class OperationSegments {
                 throw new DataFormatException(file, lineNo, "end", f.get(col[3]),
                         "segment ends before it starts (" + f.get(col[2]) + "); fix the row");
             }
-            rows.add(new long[] {start, end, id, box});
+            rows.add(new long[] {start, end, id, box, lineNo});
         }
-        rows.sort(Comparator.comparingLong(r -> r[0]));
+        // by start, then the inner one (earlier end) first, then by line: the priority order of the rule
+        rows.sort(Comparator.<long[]>comparingLong(r -> r[0]).thenComparing(r -> -r[1]).thenComparingLong(r -> r[4]));
         int m = rows.size();
         long[] s = new long[m];
         long[] e = new long[m];
         int[] ids = new int[m];
         int[] boxes = new int[m];
+        long[] lineNos = new long[m];
         for (int k = 0; k < m; k++) {
             long[] r = rows.get(k);
             s[k] = r[0];
             e[k] = r[1];
             ids[k] = (int) r[2];
             boxes[k] = (int) r[3];
+            lineNos[k] = r[4];
         }
-        return new OperationSegments(s, e, ids, boxes);
+        return new OperationSegments(s, e, ids, boxes, lineNos);
     }
 
     /** Number of segments. */
@@ -134,22 +151,32 @@ public final class OperationSegments {
         return boxes[k];
     }
 
+    /** File line (1-based) of segment k. */
+    public long line(int k) {
+        return lines[k];
+    }
+
     /**
-     * Labels ascending sample times.
+     * Labels ascending sample times by the class rule: of the segments covering a time, the one
+     * that started latest (then the one ending first, then the later line).
      *
      * @param timesMs ascending times in ms
      * @param idsOut  receives the operation id per sample (Null where no segment covers it)
      * @param boxOut  receives the box number per sample (0 where Null)
      */
     public void label(long[] timesMs, int[] idsOut, int[] boxOut) {
-        int k = -1;
         int m = ids.length;
+        // segments started so far and not yet ended, in priority order (last = the one that labels)
+        ArrayDeque<Integer> open = new ArrayDeque<>();
+        int next = 0;
         for (int i = 0; i < timesMs.length; i++) {
             long t = timesMs[i];
-            while (k + 1 < m && startMs[k + 1] <= t) {
-                k++;
+            while (next < m && startMs[next] <= t) {
+                open.addLast(next++);
             }
-            if (k >= 0 && t < endMs[k]) {
+            open.removeIf(k -> endMs[k] <= t);
+            Integer k = open.peekLast();
+            if (k != null) {
                 idsOut[i] = ids[k];
                 boxOut[i] = boxes[k];
             } else {
@@ -157,6 +184,56 @@ public final class OperationSegments {
                 boxOut[i] = 0;
             }
         }
+    }
+
+    /**
+     * Pairs of segments that overlap in time (a segment starting before an earlier-starting one
+     * ends), as {@code {k1, k2}} segment indices with {@code k1} before {@code k2} in start order.
+     */
+    public List<int[]> overlaps() {
+        List<int[]> out = new ArrayList<>();
+        for (int b = 1; b < ids.length; b++) {
+            for (int a = 0; a < b; a++) {
+                if (startMs[b] < endMs[a] && startMs[a] < endMs[b]) {
+                    out.add(new int[] {a, b});
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A note on overlapping or nested segments and the rule applied, naming the lines of up to
+     * {@link #NOTED_OVERLAPS} pairs; null if no two segments overlap.
+     *
+     * @param label the file as it should appear in the note
+     */
+    public String overlapNote(String label) {
+        List<int[]> pairs = overlaps();
+        if (pairs.isEmpty()) {
+            return null;
+        }
+        int nested = 0;
+        StringBuilder sb = new StringBuilder();
+        for (int q = 0; q < pairs.size(); q++) {
+            int[] p = pairs.get(q);
+            boolean inside = startMs[p[0]] <= startMs[p[1]] && endMs[p[1]] <= endMs[p[0]];
+            if (inside) {
+                nested++;
+            }
+            if (q < NOTED_OVERLAPS) {
+                sb.append(q == 0 ? "" : "; ").append("line ").append(lines[p[1]]).append(" (")
+                        .append(ids[p[1]]).append(", box ").append(boxes[p[1]]).append(") ")
+                        .append(inside ? "lies inside" : "overlaps").append(" line ").append(lines[p[0]])
+                        .append(" (").append(ids[p[0]]).append(", box ").append(boxes[p[0]]).append(")");
+            }
+        }
+        if (pairs.size() > NOTED_OVERLAPS) {
+            sb.append("; and ").append(pairs.size() - NOTED_OVERLAPS).append(" more");
+        }
+        return label + ": " + pairs.size() + " overlapping segment pair(s), " + nested + " of them nested: " + sb
+                + ". Rule applied: of the segments covering a time, the one that started latest labels it, and"
+                + " an interrupted segment resumes after the inner one ends (no Null from an overlap)";
     }
 
     /** Parses an operation id and checks that it is an OpenPack operation. */

@@ -1,9 +1,11 @@
 package org.tsak.data.openpack;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import org.tsak.data.DataFormatException;
+import org.tsak.data.StreamGap;
 
 /**
  * Checks one stream as read from its file and repairs the known flaws of OpenPack files,
@@ -13,9 +15,11 @@ import org.tsak.data.DataFormatException;
  *     max(1 s, 10 median periods) before it): dropped;</li>
  * <li>duplicate timestamps: the later row is dropped;</li>
  * <li>all-zero quaternions (w = x = y = z = 0, not a rotation): replaced by the previous valid
- *     quaternion (leading ones by the first valid one);</li>
- * <li>gaps (an interval over 2 median periods): kept, counted, the longest reported; windows
- *     that span a gap should be dropped downstream.</li>
+ *     quaternion (leading ones by the first valid one); a stream whose quaternions are all zero
+ *     (release v0.3.0) is left as it is, for the session reader to refuse or leave out;</li>
+ * <li>gaps (an interval over {@link #GAP_PERIODS} median periods, the windower's own threshold
+ *     for the clock): kept, counted, the longest reported; the session reader turns them into
+ *     {@link org.tsak.data.StreamGap}s ({@link #gaps}) and the windower drops windows spanning one.</li>
  * </ul>
  * Timestamps going backwards anywhere else fail with a {@link DataFormatException}.
  */
@@ -25,8 +29,8 @@ final class StreamRepair {
     static final int BAD_FIRST_ROW_PERIODS = 10;
     /** ... or more than this many ms before it. */
     static final long BAD_FIRST_ROW_MIN_MS = 1000;
-    /** An interval longer than this many median periods is a gap. */
-    static final double GAP_PERIODS = 2.0;
+    /** An interval longer than this many median periods is a gap (as the windower's default). */
+    static final double GAP_PERIODS = org.tsak.data.window.Windower.DEFAULT_MAX_GAP_FACTOR;
 
     private StreamRepair() {
     }
@@ -172,9 +176,7 @@ final class StreamRepair {
             return;
         }
         if (last < 0) {
-            notes.add(label + ": every quaternion is all zero (not a rotation); left as zeros,"
-                    + " deselect the quat stream of this device");
-            return;
+            return; // no orientation at all (OpenPack v0.3.0): the session reader refuses or leaves it out
         }
         int leading = 0;
         int firstValid = 0;
@@ -211,9 +213,24 @@ final class StreamRepair {
         }
         if (gaps > 0) {
             notes.add(label + ": " + gaps + " gap(s) longer than " + fmt(limit)
-                    + " ms (2 median intervals), longest " + longest + " ms after " + longestAt
-                    + " ms; kept as they are: windows spanning a gap should be dropped");
+                    + " ms (" + GAP_PERIODS + " median intervals), longest " + longest + " ms after "
+                    + longestAt + " ms; kept as they are: windows spanning a gap are dropped");
         }
+    }
+
+    /**
+     * The gaps of a cleaned stream: every interval of {@code t} longer than {@link #GAP_PERIODS}
+     * times {@code medianMs}, as {@link StreamGap}s of {@code stream}.
+     */
+    static List<StreamGap> gaps(long[] t, double medianMs, String stream) {
+        double limit = GAP_PERIODS * medianMs;
+        List<StreamGap> out = new ArrayList<>();
+        for (int i = 1; i < t.length; i++) {
+            if (t[i] - t[i - 1] > limit) {
+                out.add(new StreamGap(stream, t[i - 1], t[i]));
+            }
+        }
+        return out;
     }
 
     static String fmt(double v) {

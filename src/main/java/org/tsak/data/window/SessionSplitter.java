@@ -12,13 +12,15 @@ import org.tsak.data.Recording;
  * ({@code subject-session}, e.g. {@code U0209-S0500}) or a bare session id ({@code S0500}),
  * which selects that session of every subject. Recordings matched by no name are left out.
  * This is the paper's leave-one-session-out protocol; the same person may appear in several
- * parts (in different sessions).
+ * parts (in different sessions). With {@code validationLastBoxes} N instead of validation
+ * sessions, the last N boxes of every training session validate (as in {@link SubjectSplitter}).
  */
 public final class SessionSplitter implements Splitter {
 
     private final List<String> train;
     private final List<String> validation;
     private final List<String> test;
+    private final int validationLastBoxes;
 
     /**
      * @param train      recording keys or session ids to train on, at least one
@@ -27,9 +29,21 @@ public final class SessionSplitter implements Splitter {
      * @throws IllegalArgumentException if a name is listed in two parts or train is empty
      */
     public SessionSplitter(List<String> train, List<String> validation, List<String> test) {
+        this(train, validation, test, 0);
+    }
+
+    /**
+     * A split whose validation part is the last {@code validationLastBoxes} boxes of every
+     * training session (0: validation sessions as listed).
+     *
+     * @throws IllegalArgumentException as the other constructor, or if {@code validationLastBoxes}
+     *                                  is negative or given with validation sessions
+     */
+    public SessionSplitter(List<String> train, List<String> validation, List<String> test, int validationLastBoxes) {
         this.train = List.copyOf(train);
         this.validation = List.copyOf(validation);
         this.test = List.copyOf(test);
+        this.validationLastBoxes = SubjectSplitter.checkLastBoxes(validationLastBoxes, this.validation);
         if (this.train.isEmpty()) {
             throw new IllegalArgumentException("session split needs at least one training session");
         }
@@ -67,11 +81,13 @@ public final class SessionSplitter implements Splitter {
             }
             partOfRecording[r] = byKey != null ? byKey : bySession != null ? bySession : -1;
         }
-        return Split.byRecording(set, partOfRecording);
+        return SubjectSplitter.byRecording(set, partOfRecording, validationLastBoxes);
     }
 
     @Override
     public String toString() {
-        return "SessionSplitter{train=" + train + ", validation=" + validation + ", test=" + test + "}";
+        return "SessionSplitter{train=" + train + ", validation=" + (validationLastBoxes > 0
+                ? "last " + validationLastBoxes + " box(es) of each training session" : validation.toString())
+                + ", test=" + test + "}";
     }
 }

@@ -128,6 +128,20 @@ public final class TimeBlockSplitter implements Splitter {
 
     @Override
     public Split split(WindowSet set) {
+        Split split = assign(set, r -> sampleParts(set.recordings().get(r)));
+        if (split.train().length == 0) {
+            throw new IllegalArgumentException("time-block split " + this + " leaves no training window; "
+                    + "check the box ranges or fractions against the recordings");
+        }
+        return split;
+    }
+
+    /**
+     * Windows by the part of their samples: {@code partsOf.apply(r)} gives the part (0 train, 1
+     * validation, 2 test, -1 none) of every sample of recording {@code r}; a window goes to a part
+     * only if all its samples are in it, so windows of different parts never share a sample.
+     */
+    static Split assign(WindowSet set, java.util.function.IntFunction<byte[]> partsOf) {
         int[][] parts = new int[3][set.size()];
         int[] counts = new int[3];
         int length = set.windowSamples();
@@ -138,7 +152,7 @@ public final class TimeBlockSplitter implements Splitter {
             int r = set.recordingOf(i);
             if (r != currentRecording) {
                 currentRecording = r;
-                part = sampleParts(set.recordings().get(r));
+                part = partsOf.apply(r);
                 changes = changes(part);
             }
             int start = set.startSampleOf(i);
@@ -154,10 +168,6 @@ public final class TimeBlockSplitter implements Splitter {
             }
             parts[p][counts[p]++] = i;
         }
-        if (counts[0] == 0) {
-            throw new IllegalArgumentException("time-block split " + this + " leaves no training window; "
-                    + "check the box ranges or fractions against the recordings");
-        }
         return new Split(Arrays.copyOf(parts[0], counts[0]), Arrays.copyOf(parts[1], counts[1]),
                 Arrays.copyOf(parts[2], counts[2]));
     }
@@ -168,6 +178,26 @@ public final class TimeBlockSplitter implements Splitter {
     }
 
     private byte[] partsByBox(Recording rec) {
+        int[] block = blockBoxes(rec);
+        byte[] part = new byte[block.length];
+        for (int i = 0; i < block.length; i++) {
+            part[i] = -1;
+            for (int p = 0; p < 3; p++) {
+                if (boxes[p] != null && boxes[p].contains(block[i])) {
+                    part[i] = (byte) p;
+                }
+            }
+        }
+        return part;
+    }
+
+    /**
+     * The box block of every sample: the last non-zero box at or before it; samples before the
+     * first box take the first box.
+     *
+     * @throws IllegalArgumentException if the recording has no box numbers
+     */
+    static int[] blockBoxes(Recording rec) {
         int[] box = rec.sampleBoxes();
         int n = box.length;
         int firstBox = 0;
@@ -181,20 +211,57 @@ public final class TimeBlockSplitter implements Splitter {
             throw new IllegalArgumentException("recording " + rec.key()
                     + " has no box numbers; split it by time fractions instead (byFractions)");
         }
-        byte[] part = new byte[n];
+        int[] block = new int[n];
         int blockBox = firstBox;
         for (int i = 0; i < n; i++) {
             if (box[i] != 0) {
                 blockBox = box[i];
             }
-            part[i] = -1;
-            for (int p = 0; p < 3; p++) {
-                if (boxes[p] != null && boxes[p].contains(blockBox)) {
-                    part[i] = (byte) p;
+            block[i] = blockBox;
+        }
+        return block;
+    }
+
+    /**
+     * Parts of a training recording whose last {@code lastBoxes} box blocks (in time order, see
+     * {@link #blockBoxes}) validate: 0 (train) before them, 1 (validation) from the first sample of
+     * the first of them to the end.
+     *
+     * @throws IllegalArgumentException if the recording has no boxes or no more than
+     *                                  {@code lastBoxes} of them
+     */
+    static byte[] lastBoxesParts(Recording rec, int lastBoxes) {
+        int[] block = blockBoxes(rec);
+        int n = block.length;
+        int blocks = 0;
+        int from = n;
+        for (int i = n - 1; i >= 0; i--) {
+            if (i == n - 1 || block[i] != block[i + 1]) {
+                if (blocks == lastBoxes) {
+                    break;
                 }
+                blocks++;
+            }
+            from = i;
+        }
+        if (blocks < lastBoxes || from == 0) {
+            throw new IllegalArgumentException("recording " + rec.key() + " has " + distinctBlocks(block)
+                    + " box(es): validating on its last " + lastBoxes + " leaves nothing to train on;"
+                    + " lower data.split.validationLastBoxes");
+        }
+        byte[] part = new byte[n];
+        Arrays.fill(part, from, n, (byte) 1);
+        return part;
+    }
+
+    private static int distinctBlocks(int[] block) {
+        int count = block.length == 0 ? 0 : 1;
+        for (int i = 1; i < block.length; i++) {
+            if (block[i] != block[i - 1]) {
+                count++;
             }
         }
-        return part;
+        return count;
     }
 
     private byte[] partsByTime(Recording rec) {

@@ -101,7 +101,10 @@ public final class WindowSet {
         return recordings.get(0).channels();
     }
 
-    /** Number of windows dropped because they spanned a gap in the timestamps. */
+    /**
+     * Number of windows dropped because they spanned a gap: of the timestamps, or of another
+     * stream merged onto them ({@link Recording#gaps(double)}).
+     */
     public int droppedForGaps() {
         return droppedForGaps;
     }

@@ -1,11 +1,13 @@
 package org.tsak.data.window;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 import org.tsak.data.Operations;
 import org.tsak.data.Recording;
 import org.tsak.data.SecondLabels;
+import org.tsak.data.StreamGap;
 
 /**
  * Cuts recordings into fixed-length windows, as an index ({@link WindowSet}) rather than
@@ -16,9 +18,13 @@ import org.tsak.data.SecondLabels;
  * Window and stride lengths in samples come from the first recording's nominal rate; all
  * recordings must share that rate within 5% and have the same channel list in the same order.
  *
- * <p>A window spanning a gap is dropped and counted ({@link WindowSet#droppedForGaps()}).
- * A gap is an interval between consecutive samples longer than {@code maxGapFactor} times
- * the recording's nominal period {@code 1000 / samplingRateHz} ms (default factor 1.5).
+ * <p>A window spanning a gap is dropped and counted ({@link WindowSet#droppedForGaps()}). The
+ * gaps are those of {@link Recording#gaps(double)}: every interval between consecutive
+ * timestamps longer than {@code maxGapFactor} times the recording's nominal period
+ * {@code 1000 / samplingRateHz} ms (default factor 1.5), and every {@link org.tsak.data.StreamGap}
+ * of a source stream merged onto the clock (another IMU's dropout, an E4 stream's held edge value
+ * outside its span), whichever channels the models later read. A window of samples {@code s} to
+ * {@code e} spans a gap {@code (after, before)} when {@code t[s] < before && t[e] > after}.
  *
  * <p>Label: the 1 Hz ground truth of the second in which the window ends (the second
  * containing the last sample's timestamp); if that second has no ground truth, the last
@@ -123,19 +129,13 @@ public final class Windower {
     private int windowRecording(int r, Recording rec, int windowSamples, int strideSamples, WindowTable table) {
         long[] ts = rec.timestampsMs();
         int n = ts.length;
-        double maxIntervalMs = maxGapFactor * 1000.0 / rec.samplingRateHz();
-        int[] gapEnds = gapEnds(ts, maxIntervalMs);
+        BitSet spansGap = gapSpanningStarts(ts, rec.gaps(maxGapFactor), windowSamples);
         int[] sampleLabels = rec.sampleLabels();
         SecondLabels truth = rec.groundTruth();
         int dropped = 0;
-        int g = 0;
         for (int start = 0; start + windowSamples <= n; start += strideSamples) {
             int end = start + windowSamples;
-            // gapEnds[g] = sample i such that the interval (i-1, i) is a gap; skip gaps before the window
-            while (g < gapEnds.length && gapEnds[g] <= start) {
-                g++;
-            }
-            if (g < gapEnds.length && gapEnds[g] < end) {
+            if (spansGap.get(start)) {
                 dropped++;
                 continue;
             }
@@ -156,17 +156,23 @@ public final class Windower {
         return dropped;
     }
 
-    private static int[] gapEnds(long[] ts, double maxIntervalMs) {
-        int[] gaps = new int[8];
-        int count = 0;
-        for (int i = 1; i < ts.length; i++) {
-            if (ts[i] - ts[i - 1] > maxIntervalMs) {
-                if (count == gaps.length) {
-                    gaps = Arrays.copyOf(gaps, count * 2);
-                }
-                gaps[count++] = i;
+    /**
+     * Window start samples whose window of {@code windowSamples} samples spans one of the gaps:
+     * for a gap {@code (after, before)}, with {@code lo} the first sample after {@code after} and
+     * {@code hi} the last sample before {@code before}, the starts {@code lo - windowSamples + 1 .. hi}.
+     */
+    static BitSet gapSpanningStarts(long[] ts, List<StreamGap> gaps, int windowSamples) {
+        BitSet out = new BitSet(ts.length);
+        for (StreamGap g : gaps) {
+            int k = Arrays.binarySearch(ts, g.afterMs());
+            int lo = k >= 0 ? k + 1 : -k - 1;
+            k = Arrays.binarySearch(ts, g.beforeMs());
+            int hi = (k >= 0 ? k : -k - 1) - 1;
+            int from = Math.max(0, lo - windowSamples + 1);
+            if (hi >= from) {
+                out.set(from, hi + 1);
             }
         }
-        return Arrays.copyOf(gaps, count);
+        return out;
     }
 }

@@ -23,14 +23,31 @@ import org.tsak.deploy.StudentRuntime;
  * (no later window can end in it) or the stream ends. Seconds in which no window ends are not
  * reported.
  *
- * <p>Bad samples. A sample whose timestamp is not after the previous accepted one is skipped
- * with a warning. A jump of more than one window duration ({@code windowSamples / rate}) since
- * the previous sample restarts the window: the ring is cleared, the pending second reported,
- * the open segment closed, and the next window is computed once {@code windowSamples} new
- * samples have come.
+ * <p>Time going forward too fast. A jump of more than one window duration
+ * ({@code windowSamples / rate}) since the previous sample restarts the window: the ring is
+ * cleared, the pending second reported, the open segment closed, and the next window is computed
+ * once {@code windowSamples} new samples have come (warning {@link WarningKind#GAP}).
  *
- * <p>Memory is bounded: the ring, one window buffer, one logits array, two segment runs and the
- * metrics' per-class numbers. Not thread-safe: feed it from one thread.
+ * <p>Time going back (the rule). A sample whose timestamp is not after the previous accepted
+ * one is held, and the next sample decides what it was:
+ * <ul>
+ *   <li>the next sample is after the previous accepted one: the held sample was late or
+ *       repeated; it is skipped with a warning ({@link WarningKind#OUT_OF_ORDER});</li>
+ *   <li>the next sample is after the held one but not after the previous accepted one: the
+ *       device clock jumped back and goes on from there (a reset, an hourly wrap). The jump is
+ *       handled like a forward gap: one warning ({@link WarningKind#CLOCK_BACK}) giving the jump,
+ *       the window restarts, and the held sample and the next one are the first two samples of
+ *       the new time base; recognition goes on, with seconds and segments in the device's new
+ *       time (they repeat earlier times), and periodic metrics re-timed to it;</li>
+ *   <li>the next sample is not after the held one either: the held sample is skipped (warned
+ *       as out of order) and the next one is held in its place;</li>
+ *   <li>the stream ends: the held sample is skipped with a warning.</li>
+ * </ul>
+ * So a backward jump of at least one sample period loses no sample, a late sample costs only
+ * itself, and no sample is ever dropped without a warning. Results wait for one sample at most.
+ *
+ * <p>Memory is bounded: the ring, one held sample, one window buffer, one logits array, two
+ * segment runs and the metrics' per-class numbers. Not thread-safe: feed it from one thread.
  */
 public final class StreamRecognizer {
 
@@ -46,6 +63,7 @@ public final class StreamRecognizer {
     private final SampleRing ring;
     private final float[] window;
     private final float[] logits;
+    private final float[] heldValues;
     private final int strideSamples;
     private final double windowDurationMs;
     private final long metricsEveryMs;
@@ -60,6 +78,9 @@ public final class StreamRecognizer {
     private boolean rateWarned;
     private boolean finished;
     private SecondPrediction pending;
+    private boolean holding;
+    private long heldTimestampMs;
+    private long heldLine;
 
     /**
      * @param artifact the deployed student (channels, rate, window, stride, classes)
@@ -88,6 +109,7 @@ public final class StreamRecognizer {
         this.ring = new SampleRing(artifact.inputChannels(), artifact.windowSamples());
         this.window = new float[runtime.inputLength()];
         this.logits = new float[runtime.classCount()];
+        this.heldValues = new float[artifact.inputChannels()];
         this.strideSamples = artifact.strideSamples();
         this.windowDurationMs = artifact.windowSamples() * 1000.0 / artifact.samplingRateHz();
         this.metricsEveryMs = Math.max(1, Math.round(settings.metricsEverySeconds() * 1000));
@@ -106,7 +128,8 @@ public final class StreamRecognizer {
      * @param timestampMs unixtime ms
      * @param values      one value per artifact channel, in the artifact's order (copied)
      * @param lineNumber  source line, named in warnings (0 if none)
-     * @return true if the sample was used, false if it was skipped (a warning was given)
+     * @return true if the sample was used; false if it was skipped (a warning was given) or is
+     *         held until the next sample tells a late sample from a clock that jumped back
      * @throws IllegalArgumentException if {@code values} has the wrong length
      * @throws IllegalStateException    after {@link #finish()}
      */
@@ -119,10 +142,25 @@ public final class StreamRecognizer {
                     + " channels " + artifact.channelNames());
         }
         if (lastTimestampMs != Long.MIN_VALUE && timestampMs <= lastTimestampMs) {
-            warnings.warn(WarningKind.OUT_OF_ORDER, where(lineNumber) + "timestamp_ms " + timestampMs
-                    + " is not after the previous sample's " + lastTimestampMs + " ms; sample skipped");
+            if (holding && timestampMs > heldTimestampMs) {
+                jumpBack();
+                use(timestampMs, values, lineNumber);
+                return true;
+            }
+            if (holding) {
+                skipHeld();
+            }
+            hold(timestampMs, values, lineNumber);
             return false;
         }
+        if (holding) {
+            skipHeld();
+        }
+        use(timestampMs, values, lineNumber);
+        return true;
+    }
+
+    private void use(long timestampMs, float[] values, long lineNumber) {
         if (lastTimestampMs != Long.MIN_VALUE && timestampMs - lastTimestampMs > windowDurationMs) {
             warnings.warn(WarningKind.GAP, where(lineNumber) + "gap of " + (timestampMs - lastTimestampMs)
                     + " ms after " + lastTimestampMs + " ms, longer than one window ("
@@ -147,18 +185,48 @@ public final class StreamRecognizer {
             long behind = (timestampMs - nextMetricsMs) / metricsEveryMs + 1;
             nextMetricsMs += behind * metricsEveryMs;
         }
-        return true;
+    }
+
+    private void hold(long timestampMs, float[] values, long lineNumber) {
+        holding = true;
+        heldTimestampMs = timestampMs;
+        heldLine = lineNumber;
+        System.arraycopy(values, 0, heldValues, 0, heldValues.length);
+    }
+
+    /** The held sample was late or repeated: skipped, with a warning. */
+    private void skipHeld() {
+        holding = false;
+        warnings.warn(WarningKind.OUT_OF_ORDER, where(heldLine) + "timestamp_ms " + heldTimestampMs
+                + " is not after the previous sample's " + lastTimestampMs + " ms; sample skipped");
+    }
+
+    /** The held sample and the one after it continue from an earlier time: a new time base. */
+    private void jumpBack() {
+        holding = false;
+        warnings.warn(WarningKind.CLOCK_BACK, where(heldLine) + "the clock jumped back by "
+                + (lastTimestampMs - heldTimestampMs) + " ms (timestamp_ms " + heldTimestampMs + " after "
+                + lastTimestampMs + " ms) and goes on from there, as after a device reset or a clock wrap;"
+                + " window restarted in the new time base, recognition goes on");
+        restart();
+        nextMetricsMs = Long.MIN_VALUE;
+        lastTimestampMs = Long.MIN_VALUE;
+        use(heldTimestampMs, heldValues, heldLine);
     }
 
     /**
-     * Ends the stream: reports the pending second, closes the open segment, reports the final
-     * metrics and, if any sample was skipped, a warning summary. Idempotent.
+     * Ends the stream: skips a held sample (with a warning), reports the pending second, closes
+     * the open segment, reports the final metrics and, if any sample was skipped or the stream
+     * was flagged, a warning summary. Idempotent.
      */
     public void finish() {
         if (finished) {
             return;
         }
         finished = true;
+        if (holding) {
+            skipHeld();
+        }
         emitPending();
         segments.flush();
         listener.onMetrics(lastTimestampMs == Long.MIN_VALUE ? 0 : lastTimestampMs, metrics, true);
@@ -199,11 +267,12 @@ public final class StreamRecognizer {
     }
 
     /**
-     * Bytes held in the engine's sample and inference arrays: ring, window, logits (constant for
-     * an artifact; the runtime's own buffers are fixed by the model).
+     * Bytes held in the engine's sample and inference arrays: ring, held sample, window, logits
+     * (constant for an artifact; the runtime's own buffers are fixed by the model).
      */
     public long retainedBytes() {
-        return ring.retainedBytes() + (long) window.length * Float.BYTES + (long) logits.length * Float.BYTES;
+        return ring.retainedBytes() + (long) heldValues.length * Float.BYTES + (long) window.length * Float.BYTES
+                + (long) logits.length * Float.BYTES;
     }
 
     private void restart() {

@@ -89,6 +89,18 @@ public final class ChartPng {
         }
     }
 
+    /** Encodes an image (e.g. several charts drawn into one) as PNG bytes. */
+    static byte[] png(java.awt.image.BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ChartUtils.writeBufferedImageAsPNG(out, image);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not encode a " + image.getWidth() + "x" + image.getHeight()
+                    + " image as PNG", e);
+        }
+        return out.toByteArray();
+    }
+
     /** Renders a chart to PNG bytes of exactly {@code widthPx} x {@code heightPx}. */
     static byte[] png(JFreeChart chart, int widthPx, int heightPx) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

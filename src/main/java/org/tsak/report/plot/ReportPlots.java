@@ -16,19 +16,29 @@ import org.tsak.report.ModelResult;
 import org.tsak.report.RunFolder;
 
 /**
- * Every plot of a run's report, in report order: macro-F1 against FLOPs and against latency,
+ * Every plot of a run's report, in report order: the paired changes in macro-F1 (a forest plot,
+ * when the table has comparisons), macro-F1 against FLOPs and against latency,
  * per-class F1, confusion matrices of the teacher, the semantic classifier and the best student,
  * training curves per stage, and the timeline of the first test session.
  */
 public final class ReportPlots {
 
+    /** File name of the forest plot of paired changes (the report shows it beside their table). */
+    public static final String PAIRED_CHANGE_FILE = "paired-change.png";
+
     private ReportPlots() {
     }
 
-    /** Renders all plots of the run (the timeline only if the run has ground-truth.json). */
+    /**
+     * Renders all plots of the run: the paired changes first if the table has comparisons, the
+     * timeline only if the run has ground-truth.json.
+     */
     public static List<PlotImage> render(RunFolder run) {
         ChartPng.init();
         List<PlotImage> out = new ArrayList<>();
+        if (!run.table().comparisons().isEmpty()) {
+            out.add(PairedChangeChart.render(PAIRED_CHANGE_FILE, run.table().comparisons()));
+        }
         var rows = run.table().rows();
         out.add(CostAccuracyChart.render("f1-vs-flops.png", rows, r -> r.flops(), "FLOPs per window (log scale)",
                 "Macro-F1 vs FLOPs per window", "Scatter of test macro-F1 against FLOPs per window on a log axis,"

@@ -107,6 +107,29 @@ class SplitterTest {
     }
 
     @Test
+    void leaveOneSessionOutTestsEachSessionOnceAndValidatesOnTheNext() {
+        WindowSet twoEach = new Windower(TWO_BY_ONE).window(List.of(
+                TinyRecordings.simple("U1", "S0100"), TinyRecordings.simple("U1", "S0200"),
+                TinyRecordings.simple("U2", "S0100"), TinyRecordings.simple("U2", "S0200")));
+        List<Split> folds = new LeaveOneSessionOutSplitter().folds(twoEach);
+        assertEquals(4, folds.size());
+        // keys sorted: U1-S0100, U1-S0200, U2-S0100, U2-S0200 (5 windows each)
+        assertArrayEquals(range(0, 5), folds.get(0).test());
+        assertArrayEquals(range(5, 10), folds.get(0).validation());
+        assertArrayEquals(range(10, 20), folds.get(0).train());
+        assertArrayEquals(range(10, 15), folds.get(2).test());
+        assertArrayEquals(range(15, 20), folds.get(2).validation());
+        assertArrayEquals(range(0, 10), folds.get(2).train());
+        assertArrayEquals(range(0, 5), folds.get(3).validation()); // wraps round
+
+        WindowSet two = new Windower(TWO_BY_ONE).window(
+                List.of(TinyRecordings.simple("U1", "S1"), TinyRecordings.simple("U2", "S1")));
+        IllegalArgumentException few = assertThrows(IllegalArgumentException.class,
+                () -> new LeaveOneSessionOutSplitter().folds(two));
+        assertTrue(few.getMessage().contains("U1-S1"), few.getMessage());
+    }
+
+    @Test
     void splitPartsMustBeDisjoint() {
         assertThrows(IllegalArgumentException.class, () -> new Split(new int[] {0, 1}, new int[] {1}, new int[0]));
         assertThrows(IllegalArgumentException.class, () -> new Split(new int[] {-1}, new int[0], new int[0]));

@@ -84,6 +84,47 @@ class WindowerTest {
         assertThrows(IllegalArgumentException.class, () -> new Windower(TWO_BY_ONE, 1.0));
     }
 
+    /**
+     * Ten samples at 2 Hz from 10 s; 1 s windows (2 samples) with a 0.5 s stride, window s spanning
+     * [10000 + 500 s, 10500 + 500 s]. Another stream (atr02) has no sample between 11,200 and
+     * 12,100 ms: windows with 10000 + 500 s < 12100 and 10500 + 500 s > 11200, s = 2, 3, 4, are
+     * dropped. An E4 stream starting at 10,600 ms holds its first value before: s = 0, 1 too.
+     */
+    @Test
+    void windowsSpanningAGapOfAnotherStreamAreDropped() {
+        Recording r = TinyRecordings.of("U1", "S1", TinyRecordings.at2Hz(10_000, 10), 0f, null);
+        WindowSpec oneByHalf = new WindowSpec(1.0, 0.5);
+        Recording gap = new Recording(r.subjectId(), r.sessionId(), 2.0, r.timestampsMs(), r.channels(), values(r),
+                r.sampleLabels(), r.sampleBoxes(), r.groundTruth(), List.of(),
+                List.of(new org.tsak.data.StreamGap("atr02", 11_200, 12_100)));
+        WindowSet set = new Windower(oneByHalf).window(List.of(gap));
+        assertEquals(3, set.droppedForGaps());
+        assertArrayEquals(new int[] {0, 1, 5, 6, 7, 8}, starts(set));
+
+        Recording held = new Recording(r.subjectId(), r.sessionId(), 2.0, r.timestampsMs(), r.channels(), values(r),
+                r.sampleLabels(), r.sampleBoxes(), r.groundTruth(), List.of(),
+                List.of(new org.tsak.data.StreamGap("atr02", 11_200, 12_100),
+                        org.tsak.data.StreamGap.heldBefore("e4/eda", 10_600)));
+        WindowSet both = new Windower(oneByHalf).window(List.of(held));
+        assertEquals(5, both.droppedForGaps());
+        assertArrayEquals(new int[] {5, 6, 7, 8}, starts(both));
+        assertEquals(held.streamGaps(), held.withChannels(held.channels(), values(held), List.of()).streamGaps(),
+                "a channel transform keeps the stream gaps");
+        assertTrue(!gap.fingerprint().equals(r.fingerprint()), "stream gaps are part of the data fingerprint");
+    }
+
+    private static float[][] values(Recording r) {
+        return new float[][] {r.channel(0), r.channel(1), r.channel(2), r.channel(3)};
+    }
+
+    private static int[] starts(WindowSet set) {
+        int[] out = new int[set.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = set.startSampleOf(i);
+        }
+        return out;
+    }
+
     @Test
     void windowsOfSeveralRecordingsAreNumberedInRecordingOrder() {
         WindowSet set = new Windower(TWO_BY_ONE).window(List.of(

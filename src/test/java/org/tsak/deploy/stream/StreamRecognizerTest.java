@@ -222,7 +222,7 @@ class StreamRecognizerTest {
         };
         StreamRecognizer rec = new StreamRecognizer(tiny, StreamSettings.defaults(), counting);
         long retained = rec.retainedBytes();
-        assertEquals(60 * (3 * 4 + 8) + 180 * 4 + 11 * 4, retained, "ring + window + logits");
+        assertEquals(60 * (3 * 4 + 8) + 3 * 4 + 180 * 4 + 11 * 4, retained, "ring + held sample + window + logits");
         Random r = new Random(8);
         float[] s = new float[3];
         Runtime rt = Runtime.getRuntime();

@@ -1,0 +1,59 @@
+package org.tsak.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.tsak.baseline.RandomForestBaseline;
+import org.tsak.data.window.ChannelView;
+import org.tsak.data.window.Split;
+import org.tsak.io.RunLayout;
+
+/**
+ * The classical baselines of one fold (TSAK.md, "How a comparison is judged"): a random forest
+ * on per-window statistics of the student's channels and one of all the teacher's channels,
+ * trained on the fold's training windows and scored on its test windows by the same rule as
+ * the deep models. A deep student below the first has not learned what its input holds.
+ */
+final class BaselineTask {
+
+    /** Folder and row name of the baseline on the student's channels. */
+    static final String STUDENT_CHANNELS = "random-forest-student-channels";
+    /** Folder and row name of the baseline on all channels. */
+    static final String ALL_CHANNELS = "random-forest-all-channels";
+    /** Trees per forest. */
+    static final int TREES = 100;
+
+    private BaselineTask() {
+    }
+
+    /** The baselines' names, in table order. */
+    static List<String> names() {
+        return List.of(STUDENT_CHANNELS, ALL_CHANNELS);
+    }
+
+    /** Fits and scores the named baseline of fold {@code f}, unless finished earlier. */
+    static void run(RunContext c, int f, String name) throws IOException {
+        Path dir = c.layout().baseline(f, name);
+        if (c.resume() && Files.isRegularFile(RunLayout.metrics(dir))) {
+            return;
+        }
+        Files.createDirectories(dir);
+        ChannelView view = name.equals(STUDENT_CHANNELS) ? c.data().studentView() : c.data().teacherView();
+        Split fold = c.data().folds().get(f);
+        RandomForestBaseline forest = new RandomForestBaseline(TREES, c.seed("baseline", name, "fold-" + f));
+        c.progress().status("fold " + (f + 1) + ": baseline " + name + " (" + forest.describe() + ")");
+        long t0 = System.nanoTime();
+        int[] predicted = forest.fitPredict(c.data().windows(), view, fold.train(), fold.test());
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("fold", f);
+        extra.put("strategy", name);
+        extra.put("channels", view.names());
+        extra.put("description", forest.describe());
+        extra.put("fitSeconds", (System.nanoTime() - t0) / 1e9);
+        ModelScoring.classes(dir, "baseline", c.data().windows(), fold.test(), predicted, List.of(), extra);
+    }
+}

@@ -1,0 +1,71 @@
+package org.tsak.train;
+
+import java.io.IOException;
+import java.util.function.BiFunction;
+
+import org.tsak.config.EvaluationConfig;
+import org.tsak.eval.CostModel;
+import org.tsak.eval.LatencyMeter;
+import org.tsak.eval.LatencyStats;
+import org.tsak.io.RunLayout;
+import org.tsak.model.SemanticClassifierBlock;
+import org.tsak.model.StudentBlock;
+import org.tsak.model.TeacherBlock;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+
+/**
+ * Parameters and FLOPs (from layer shapes) and measured latency (batch 1) and throughput of the
+ * teacher, the semantic classifier (which needs the teacher's representations, so it is timed
+ * as teacher + SC) and the student, in DJL on this machine. Run while nothing else trains.
+ */
+final class EfficiencyMeter {
+
+    private EfficiencyMeter() {
+    }
+
+    static Efficiency measure(RunContext c) throws IOException {
+        EvaluationConfig ec = c.config().evaluation();
+        c.progress().status("measuring latency (batch 1) and throughput (batch " + ec.throughputBatch() + ")");
+        RunLayout layout = c.layout();
+        Efficiency e = new Efficiency();
+        try (TrainedModel<TeacherBlock> teacher = FoldTargets.loadTeacher(c, RunLayout.weights(layout.teacher(0)));
+                TrainedModel<SemanticClassifierBlock> sc = FoldTargets.loadSemantic(c,
+                        RunLayout.weights(layout.semantic(0)));
+                Model studentModel = Model.newInstance("student")) {
+            Shape input = new Shape(1, c.teacher().inputChannels(), c.teacher().windowSamples());
+            StudentBlock student = StudentBlock.create(c.student(), studentModel.getNDManager(), 0);
+            Shape studentInput = new Shape(1, c.student().inputChannels(), c.student().windowSamples());
+            TeacherBlock tb = teacher.block();
+            SemanticClassifierBlock sb = sc.block();
+            BiFunction<NDManager, NDList, NDList> scForward = (m, in) -> {
+                NDList t = tb.forward(new ParameterStore(m, false), in, false);
+                return sb.forward(new ParameterStore(m, false), new NDList(t.get(TeacherBlock.ATTN_REP),
+                        t.get(TeacherBlock.CAUSAL_REP), t.get(TeacherBlock.COMBI_REP)), false);
+            };
+            e.teacher = latency(ec, LatencyMeter.inference(teacher.block()), teacher.model(), input);
+            e.sc = latency(ec, scForward, teacher.model(), input);
+            e.student = latency(ec, LatencyMeter.inference(student), studentModel, studentInput);
+        }
+        e.teacherParams = CostModel.teacherParams(c.teacher());
+        e.teacherFlops = CostModel.teacherFlops(c.teacher());
+        e.scParams = CostModel.teacherParams(c.teacher()) + CostModel.semanticParams(c.semantic());
+        e.scFlops = CostModel.semanticWithTeacherFlops(c.teacher(), c.semantic());
+        e.studentParams = CostModel.studentParams(c.student());
+        e.studentFlops = CostModel.studentFlops(c.student());
+        return e;
+    }
+
+    private static Efficiency.Measured latency(EvaluationConfig ec, BiFunction<NDManager, NDList, NDList> fwd,
+            Model model, Shape input) {
+        LatencyMeter meter = new LatencyMeter(ec.warmupRuns(), ec.latencyRuns());
+        LatencyStats stats = LatencyStats.fromNanos(meter.measure(fwd, model.getNDManager(), input));
+        long[] dims = input.getShape().clone(); // Shape hands out its own array
+        dims[0] = ec.throughputBatch();
+        return new Efficiency.Measured(stats, meter.throughput(fwd, model.getNDManager(), new Shape(dims)));
+    }
+}

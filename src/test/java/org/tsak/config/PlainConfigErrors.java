@@ -1,0 +1,26 @@
+package org.tsak.config;
+
+import java.util.List;
+
+import org.opentest4j.AssertionFailedError;
+
+/** The test of issue 11, kind 3: no library-internal wording in a config error's message. */
+final class PlainConfigErrors {
+
+    /** Fragments of Jackson's and Java's own messages that must never reach the user. */
+    static final List<String> LIBRARY_WORDS = List.of("Cannot ", "creator", "Creator", "`", "java.", "com.fasterxml",
+            "CoercionConfig", "DeserializationFeature", "MapperFeature", "reference chain", "[Source:", "JsonToken",
+            "instance of", "For input string", "org.tsak", "$", "snakeyaml", "in 'reader'", "Exception");
+
+    private PlainConfigErrors() {
+    }
+
+    /** Fails if the message holds any of {@link #LIBRARY_WORDS}. */
+    static void assertPlain(String message) {
+        for (String w : LIBRARY_WORDS) {
+            if (message.contains(w)) {
+                throw new AssertionFailedError("library wording '" + w + "' in a config error: " + message);
+            }
+        }
+    }
+}
