@@ -40,7 +40,9 @@ final class ConfigErrors {
         org.yaml.snakeyaml.error.MarkedYAMLException syntax = find(e, org.yaml.snakeyaml.error.MarkedYAMLException.class);
         if (syntax != null && syntax.getProblemMark() != null) {
             return new IllegalArgumentException(source + " line " + (syntax.getProblemMark().getLine() + 1) + ", column "
-                    + (syntax.getProblemMark().getColumn() + 1) + ": not valid YAML: " + syntax.getProblem()
+                    + (syntax.getProblemMark().getColumn() + 1) + ": not valid YAML: "
+                    // SnakeYAML quotes with backticks ("Do not use ` for indentation"): plain quotes here
+                    + syntax.getProblem().replace("(Do not use ` for indentation)", "").replace('`', '\'').strip()
                     + (syntax.getContext() == null ? "" : " (" + syntax.getContext() + ")"), e);
         }
         String where = source + line(e.getLocation());

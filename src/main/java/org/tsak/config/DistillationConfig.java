@@ -11,9 +11,23 @@ import java.util.List;
  * @param alpha       weight a of the KL term (default 0.7)
  * @param beta        weight b of each feature term (default 1.0)
  * @param seeds       students per strategy, each with its own seed; mean and std reported (default 3)
+ * @param temperatures a grid of temperatures (optional): every strategy with a logit term is
+ *                    trained once per value, as its own row ({@code sc-logit@T=2}); default: just
+ *                    {@code temperature}
+ * @param alphas      a grid of alphas (optional), as {@code temperatures} ({@code sc-logit@a=0.5})
+ * @param labelSmoothingControls label smoothing strengths e (optional, each in (0, 0.5]): for each,
+ *                    a student trained with CE on smoothed labels and no teacher, row
+ *                    {@code ls=0.2}. The control for soft-target strategies: a gain it matches is
+ *                    label softening, not the teacher's knowledge
  */
 public record DistillationConfig(List<String> strategies, Double temperature, Double alpha, Double beta,
-        Integer seeds) {
+        Integer seeds, List<Double> temperatures, List<Double> alphas, List<Double> labelSmoothingControls) {
+
+    /** The settings before the grids and controls existed. */
+    public DistillationConfig(List<String> strategies, Double temperature, Double alpha, Double beta,
+            Integer seeds) {
+        this(strategies, temperature, alpha, beta, seeds, null, null, null);
+    }
 
     /** Every single strategy and the TSAK combination. */
     public static final List<String> DEFAULT_STRATEGIES = List.of("none", "logit", "sc-logit", "attn-rep",
@@ -37,5 +51,30 @@ public record DistillationConfig(List<String> strategies, Double temperature, Do
         ConfigChecks.inRange("distillation.alpha", alpha, 0, 1);
         ConfigChecks.inRange("distillation.beta", beta, 0, 1e6);
         ConfigChecks.positive("distillation.seeds", seeds);
+        temperatures = temperatures == null || temperatures.isEmpty() ? List.of(temperature)
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(temperatures));
+        alphas = alphas == null || alphas.isEmpty() ? List.of(alpha)
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(alphas));
+        labelSmoothingControls = labelSmoothingControls == null ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(labelSmoothingControls));
+        for (List<Double> grid : List.of(temperatures, alphas, labelSmoothingControls)) {
+            if (grid.stream().anyMatch(java.util.Objects::isNull)) {
+                throw new IllegalArgumentException("distillation: an empty entry in a list of numbers " + grid);
+            }
+        }
+        for (int i = 0; i < temperatures.size(); i++) {
+            ConfigChecks.positive("distillation.temperatures[" + i + "]", temperatures.get(i));
+        }
+        for (int i = 0; i < alphas.size(); i++) {
+            ConfigChecks.inRange("distillation.alphas[" + i + "]", alphas.get(i), 0, 1);
+        }
+        for (int i = 0; i < labelSmoothingControls.size(); i++) {
+            Double e = labelSmoothingControls.get(i);
+            ConfigChecks.inRange("distillation.labelSmoothingControls[" + i + "]", e, 0, 0.5);
+            if (e == 0) {
+                throw new IllegalArgumentException("distillation.labelSmoothingControls[" + i + "]: 0 is the"
+                        + " no-KD student itself; give strengths in (0, 0.5]");
+            }
+        }
     }
 }

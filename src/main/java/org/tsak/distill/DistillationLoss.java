@@ -105,7 +105,9 @@ public final class DistillationLoss extends Loss {
         }
         double t = weights.temperature();
         List<Term> terms = new ArrayList<>();
-        terms.add(new Term("CE", crossEntropyWeight(), crossEntropy(logits, targets.labels())));
+        terms.add(new Term("CE", crossEntropyWeight(), weights.labelSmoothing() == 0
+                ? crossEntropy(logits, targets.labels())
+                : crossEntropy(logits, targets.labels(), weights.labelSmoothing())));
         for (StrategyTerm term : strategy.terms()) {
             if (!term.isLogitTerm()) {
                 continue;
@@ -173,6 +175,24 @@ public final class DistillationLoss extends Loss {
     }
 
     /**
+     * Batch mean of softmax cross-entropy against smoothed targets {@code (1 - e) * one-hot + e / K}
+     * (label smoothing, Szegedy et al., "Rethinking the Inception Architecture", CVPR 2016,
+     * Section 7); {@code labels} hold class indices, shape N; {@code e = 0} is
+     * {@link #crossEntropy(NDArray, NDArray)}.
+     */
+    public static NDArray crossEntropy(NDArray logits, NDArray labels, double e) {
+        long n = logits.getShape().get(0);
+        long classes = logits.getShape().get(1);
+        NDArray flat = labels.reshape(-1);
+        if (flat.size() != n) {
+            throw new IllegalArgumentException(n + " logit rows but " + flat.size() + " labels");
+        }
+        NDArray smoothed = flat.toType(DataType.INT64, false).oneHot((int) classes)
+                .toType(logits.getDataType(), false).mul((float) (1 - e)).add((float) (e / classes));
+        return logits.logSoftmax(1).mul(smoothed).sum().neg().div(n);
+    }
+
+    /**
      * {@code KL(softmax(teacher/T) || softmax(student/T))}, summed over classes and divided by
      * the batch size (batchmean); not scaled by {@code T^2}.
      */
@@ -204,7 +224,8 @@ public final class DistillationLoss extends Loss {
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();
-        parts.add(number(crossEntropyWeight()) + "*CE");
+        parts.add(number(crossEntropyWeight()) + "*CE" + (weights.labelSmoothing() == 0 ? ""
+                : "(label smoothing " + number(weights.labelSmoothing()) + ")"));
         double t = weights.temperature();
         for (StrategyTerm term : strategy.terms()) {
             if (term.isLogitTerm()) {

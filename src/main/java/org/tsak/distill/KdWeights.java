@@ -6,8 +6,12 @@ package org.tsak.distill;
  * @param temperature softmax temperature {@code T} of the KL terms, {@code > 0}
  * @param alpha       share {@code a} of the KL terms against CE, in [0, 1]
  * @param beta        weight {@code b} of each feature (MSE) term, {@code >= 0}
+ * @param labelSmoothing label smoothing {@code e} of the CE term's targets, in [0, 0.5]:
+ *                    {@code (1 - e) * one-hot + e / K} (Szegedy et al. 2016, Section 7); 0 is
+ *                    the paper's plain CE. The control that tells a teacher's soft targets from
+ *                    a mere softening of the labels (issue 10)
  */
-public record KdWeights(double temperature, double alpha, double beta) {
+public record KdWeights(double temperature, double alpha, double beta, double labelSmoothing) {
 
     /** Default temperature. */
     public static final double DEFAULT_TEMPERATURE = 4.0;
@@ -19,6 +23,16 @@ public record KdWeights(double temperature, double alpha, double beta) {
     /** The defaults T = 4, a = 0.7, b = 1.0. */
     public static final KdWeights DEFAULTS =
             new KdWeights(DEFAULT_TEMPERATURE, DEFAULT_ALPHA, DEFAULT_BETA);
+
+    /** Weights with plain CE (no label smoothing). */
+    public KdWeights(double temperature, double alpha, double beta) {
+        this(temperature, alpha, beta, 0);
+    }
+
+    /** The same weights with another label smoothing. */
+    public KdWeights withLabelSmoothing(double e) {
+        return new KdWeights(temperature, alpha, beta, e);
+    }
 
     /** Validates the ranges; messages name the field and the value. */
     public KdWeights {
@@ -32,6 +46,10 @@ public record KdWeights(double temperature, double alpha, double beta) {
         if (!(beta >= 0) || Double.isInfinite(beta)) {
             throw new IllegalArgumentException("KdWeights.beta must be >= 0 and finite, was "
                     + beta);
+        }
+        if (!(labelSmoothing >= 0 && labelSmoothing <= 0.5)) {
+            throw new IllegalArgumentException("KdWeights.labelSmoothing must be in [0, 0.5], was "
+                    + labelSmoothing);
         }
     }
 }

@@ -130,11 +130,7 @@ public final class ExperimentRunner {
     }
 
     private static List<StudentVariant> variants(RunContext c, List<DistillationStrategy> strategies) {
-        List<StudentVariant> out = new ArrayList<>();
-        for (DistillationStrategy s : strategies) {
-            out.add(new StudentVariant(s.name(), s, c.kd()));
-        }
-        return out;
+        return StudentVariants.of(c.config().distillation(), strategies, c.kd());
     }
 
     private static String targetsTask(int f) {

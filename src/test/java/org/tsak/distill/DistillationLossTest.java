@@ -57,6 +57,18 @@ class DistillationLossTest {
     }
 
     @Test
+    void labelSmoothingByHand() {
+        // smoothed targets (1 - e) one-hot + e/3: row 0 has uniform logits, CE ln 3 whatever the
+        // targets; row 1's p = (4, 1, 4)/9 gives ln 9 - (2e/3) ln 4; mean 1.5 ln 3 - (e/3) ln 4
+        double e = 0.3;
+        assertEquals(CE - e / 3 * Math.log(4), loss("none", new KdWeights(2, 0.5, 1, e)), TOL);
+        assertEquals(1.5092889969, loss("none", new KdWeights(2, 0.5, 1, e)), TOL);
+        assertTrue(new DistillationLoss(DistillationStrategy.parse("none"), new KdWeights(2, 0.5, 1, e)).toString()
+                .contains("label smoothing 0.30"));
+        assertThrows(IllegalArgumentException.class, () -> new KdWeights(2, 0.5, 1, 0.6));
+    }
+
+    @Test
     void logitKdByHand() {
         // 0.5 * CE + 0.5 * T^2 * KL = 0.5 * 1.6479184330 + 0.5 * 4 * 0.0985346264
         //                           = 0.8239592165 + 0.1970692528 = 1.0210284693

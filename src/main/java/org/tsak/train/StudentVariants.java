@@ -1,0 +1,62 @@
+package org.tsak.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.tsak.config.DistillationConfig;
+import org.tsak.distill.DistillationStrategy;
+import org.tsak.distill.KdWeights;
+
+/**
+ * Expands the distillation config into the students a run trains per fold and seed: one per
+ * strategy; with a grid ({@code distillation.temperatures}, {@code distillation.alphas}), one
+ * per grid point for every strategy with a logit term ({@code sc-logit@T=2,a=0.5}: only the
+ * gridded settings appear in the name); and one no-teacher control per
+ * {@code distillation.labelSmoothingControls} strength ({@code ls=0.2}). Every variant of a
+ * (fold, seed) starts from the same initial weights (paired seeds).
+ */
+final class StudentVariants {
+
+    private StudentVariants() {
+    }
+
+    /** The variants of {@code strategies} under the config's weights, grids and controls. */
+    static List<StudentVariant> of(DistillationConfig config, List<DistillationStrategy> strategies, KdWeights kd) {
+        boolean gridT = config.temperatures().size() > 1;
+        boolean gridA = config.alphas().size() > 1;
+        List<StudentVariant> out = new ArrayList<>();
+        for (DistillationStrategy s : strategies) {
+            if (s.logitTargets().isEmpty() || (!gridT && !gridA)) {
+                KdWeights w = s.logitTargets().isEmpty() ? kd
+                        : new KdWeights(config.temperatures().get(0), config.alphas().get(0), kd.beta());
+                out.add(new StudentVariant(s.name(), s, w));
+                continue;
+            }
+            for (double t : config.temperatures()) {
+                for (double a : config.alphas()) {
+                    List<String> parts = new ArrayList<>();
+                    if (gridT) {
+                        parts.add("T=" + number(t));
+                    }
+                    if (gridA) {
+                        parts.add("a=" + number(a));
+                    }
+                    out.add(new StudentVariant(s.name() + "@" + String.join(",", parts), s,
+                            new KdWeights(t, a, kd.beta())));
+                }
+            }
+        }
+        DistillationStrategy none = strategies.stream().filter(DistillationStrategy::isNone).findFirst()
+                .orElseGet(() -> DistillationStrategy.parse("none"));
+        for (double e : config.labelSmoothingControls()) {
+            out.add(new StudentVariant("ls=" + number(e), none, kd.withLabelSmoothing(e)));
+        }
+        return out;
+    }
+
+    /** Shortest plain form: 2, 0.5, 0.25. */
+    static String number(double v) {
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6f", v)).stripTrailingZeros().toPlainString();
+    }
+}
