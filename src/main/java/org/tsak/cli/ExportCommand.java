@@ -10,9 +10,9 @@ import org.tsak.deploy.CExport;
 import org.tsak.deploy.CExporter;
 import org.tsak.deploy.OnnxExporter;
 import org.tsak.deploy.StudentArtifact;
+import org.tsak.export.ExportCheck;
+import org.tsak.export.StudentExporter;
 import org.tsak.io.RunFolderLock;
-import org.tsak.train.ExportCheck;
-import org.tsak.train.StudentExporter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

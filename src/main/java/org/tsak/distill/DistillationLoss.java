@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.tsak.model.TargetKind;
+
 /**
  * The student's training loss for a {@link DistillationStrategy}, after Hinton et al. (2015)
  * for the logit terms and TSAK (Bello et al., arXiv 2408.14146) for the semantic-classifier

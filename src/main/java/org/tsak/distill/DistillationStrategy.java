@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.tsak.model.TargetKind;
+
 /**
  * A distillation strategy: a sum of registered terms, written as keys joined by {@code +}
  * (e.g. {@code sc-logit+combi-rep}). {@code none} (labels only) stands alone and has no terms.

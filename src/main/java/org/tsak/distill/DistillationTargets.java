@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 
 import java.util.Map;
 
+import org.tsak.model.TargetKind;
+
 /**
  * The targets of one batch: class labels and the cached teacher / SC outputs a strategy reads.
  *

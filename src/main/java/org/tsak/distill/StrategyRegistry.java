@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.tsak.model.TargetKind;
+
 /**
  * The one place where distillation strategy terms are registered (TSAK.md, "Distillation
  * strategies"). Keys are stable kebab-case; an unknown key fails with the list of valid keys.

@@ -2,6 +2,8 @@ package org.tsak.distill;
 
 import java.util.Optional;
 
+import org.tsak.model.TargetKind;
+
 /**
  * One selectable term of a distillation strategy: its registry key, the cached target it
  * reads (none for {@code none}) and whether the student needs a projection head for it.

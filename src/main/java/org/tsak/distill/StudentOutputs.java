@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 
 import java.util.Map;
 
+import org.tsak.model.TargetKind;
+
 /**
  * What the student produced for one batch, as the distillation loss reads it.
  *

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.tsak.io.AtomicFiles;
+import org.tsak.model.TargetKind;
 
 /**
  * The frozen teacher's and semantic classifier's outputs for every window, computed once and

@@ -94,14 +94,14 @@ public final class JavaRandomInitialization {
                 values[i + 1] = (float) (std * radius * StrictMath.sin(angle));
             }
         }
-        return m.create(values, shape);
+        return OwnedArrays.copy(m.create(values, shape));
     }
 
     private static NDArray filled(NDManager m, Shape shape, DataType dataType, String name, float value) {
         checkFloat(dataType, name);
         float[] values = new float[Math.toIntExact(shape.size())];
         java.util.Arrays.fill(values, value);
-        return m.create(values, shape);
+        return OwnedArrays.copy(m.create(values, shape));
     }
 
     private static void checkFloat(DataType dataType, String name) {

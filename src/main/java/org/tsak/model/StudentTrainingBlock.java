@@ -3,7 +3,6 @@ package org.tsak.model;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.tsak.distill.TargetKind;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.tsak.data.Operations;
+import org.tsak.eval.ComparisonCells;
+import org.tsak.eval.ComparisonRow;
+import org.tsak.eval.ComparisonTable;
+import org.tsak.eval.FoldScores;
 import org.tsak.io.AtomicFiles;
 import org.tsak.report.plot.OperationColors;
 import org.tsak.report.plot.PlotImage;

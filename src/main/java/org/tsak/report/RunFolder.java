@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.tsak.eval.ComparisonTable;
 import org.tsak.eval.TimedPredictions;
 
 /**

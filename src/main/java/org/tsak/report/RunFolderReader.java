@@ -14,6 +14,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.tsak.data.DataFormatException;
+import org.tsak.eval.ComparisonRow;
+import org.tsak.eval.ComparisonTable;
+import org.tsak.eval.FoldScores;
 import org.tsak.eval.PairedComparison;
 import org.tsak.eval.SubmissionReader;
 import org.tsak.eval.TimedPredictions;

@@ -3,7 +3,7 @@ package org.tsak.train;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.tsak.report.ComparisonTable;
+import org.tsak.eval.ComparisonTable;
 
 /**
  * What an experiment produced.

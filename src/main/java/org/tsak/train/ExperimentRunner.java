@@ -22,13 +22,13 @@ import org.tsak.data.window.WindowSet;
 import org.tsak.distill.DistillationStrategy;
 import org.tsak.distill.KdWeights;
 import org.tsak.distill.TeacherTargets;
+import org.tsak.eval.ComparisonTable;
+import org.tsak.eval.ModelMetricsWriter;
 import org.tsak.io.AtomicFiles;
 import org.tsak.io.RunLayout;
 import org.tsak.model.SemanticSpec;
 import org.tsak.model.StudentSpec;
 import org.tsak.model.TeacherSpec;
-import org.tsak.report.ComparisonTable;
-import org.tsak.report.ModelMetricsWriter;
 
 /**
  * Runs an experiment as a plan of tasks that read and write one run folder (docs/RUN_FOLDER.md,

@@ -3,11 +3,12 @@ package org.tsak.train;
 import java.util.SplittableRandom;
 
 import org.tsak.data.augment.WristAugmentation;
+import org.tsak.model.OwnedArrays;
 import org.tsak.data.window.ChannelView;
 import org.tsak.data.window.WindowSet;
 import org.tsak.data.window.ZScore;
-import org.tsak.distill.TargetKind;
 import org.tsak.distill.TeacherTargets;
+import org.tsak.model.TargetKind;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -27,7 +28,7 @@ public final class Feeders {
         return (m, ex, from, count) -> {
             float[] buf = new float[count * channels * samples];
             set.fill(ex, from, count, view, norm, buf);
-            return new NDList(m.create(buf, new Shape(count, channels, samples)));
+            return new NDList(OwnedArrays.copy(m.create(buf, new Shape(count, channels, samples))));
         };
     }
 
@@ -76,7 +77,7 @@ public final class Feeders {
             float[] buf = new float[count * channels * samples];
             set.fill(ex, from, count, view, null, buf);
             augmentation.apply(buf, count, norm, normChannels, new SplittableRandom(batchSeed(seed, ex, from, count)));
-            return new NDList(m.create(buf, new Shape(count, channels, samples)));
+            return new NDList(OwnedArrays.copy(m.create(buf, new Shape(count, channels, samples))));
         };
     }
 
@@ -106,7 +107,7 @@ public final class Feeders {
 
     /** One cached target for a batch as an NDArray {@code count x width}. */
     public static NDArray rows(NDManager m, TeacherTargets targets, TargetKind kind, int[] ex, int from, int count) {
-        return m.create(targets.rows(kind, ex, from, count), new Shape(count, targets.width(kind)));
+        return OwnedArrays.copy(m.create(targets.rows(kind, ex, from, count), new Shape(count, targets.width(kind))));
     }
 
     /** Class-index labels of a batch as an int array. */
@@ -115,6 +116,6 @@ public final class Feeders {
         for (int i = 0; i < count; i++) {
             y[i] = classIndexOfExample[ex[from + i]];
         }
-        return m.create(y);
+        return OwnedArrays.copy(m.create(y));
     }
 }

@@ -10,11 +10,11 @@ import java.util.Map;
 import org.tsak.data.Operations;
 import org.tsak.data.window.WindowSet;
 import org.tsak.eval.EvaluationResult;
+import org.tsak.eval.ModelMetricsWriter;
 import org.tsak.eval.OpenPackScorer;
 import org.tsak.eval.SubmissionWriter;
 import org.tsak.eval.WindowScoring;
 import org.tsak.io.RunLayout;
-import org.tsak.report.ModelMetricsWriter;
 
 /**
  * Scores a model's test predictions by the OpenPack rule and writes its {@code predictions.json}

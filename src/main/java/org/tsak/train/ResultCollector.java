@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.tsak.eval.ComparisonRow;
+import org.tsak.eval.ComparisonTable;
+import org.tsak.eval.FoldScores;
 import org.tsak.eval.PairedComparison;
-import org.tsak.report.ComparisonRow;
-import org.tsak.report.ComparisonTable;
-import org.tsak.report.FoldScores;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

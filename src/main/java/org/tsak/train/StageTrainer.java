@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 import org.tsak.model.JavaRandomInitialization;
+import org.tsak.model.OwnedArrays;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -328,7 +329,8 @@ public final class StageTrainer {
                         + "': it belongs to a different model; delete it to train afresh");
             }
             NDManager manager = p.getArray().getManager();
-            optimizer.restore(p.getId(), manager.decode(m.mean()), manager.decode(m.variance()), m.steps());
+            optimizer.restore(p.getId(), OwnedArrays.copy(manager.decode(m.mean())),
+                    OwnedArrays.copy(manager.decode(m.variance())), m.steps());
         }
     }
 
@@ -365,6 +367,7 @@ public final class StageTrainer {
             throw new IOException(file + ": the weights do not fit this " + block.getClass().getSimpleName() + ": "
                     + e.getMessage(), e);
         }
+        OwnedArrays.own(block);
         return block;
     }
 
@@ -378,6 +381,7 @@ public final class StageTrainer {
         } catch (MalformedModelException e) {
             throw new IOException("saved weights do not fit the model: " + e.getMessage(), e);
         }
+        OwnedArrays.own(model.getBlock());
         for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
             if (p.getValue().requiresGradient() && !p.getValue().getArray().hasGradient()) {
                 p.getValue().getArray().setRequiresGradient(true);

@@ -15,12 +15,12 @@ import org.tsak.distill.DistillationStrategy;
 import org.tsak.distill.DistillationTargets;
 import org.tsak.distill.KdWeights;
 import org.tsak.distill.StudentOutputs;
-import org.tsak.distill.TargetKind;
 import org.tsak.distill.TeacherTargets;
 import org.tsak.model.JavaRandomInitialization;
 import org.tsak.model.StudentBlock;
 import org.tsak.model.StudentSpec;
 import org.tsak.model.StudentTrainingBlock;
+import org.tsak.model.TargetKind;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;

@@ -78,7 +78,7 @@ final class WeightAverage {
                 NDArray w = a.stopGradient(); // shares the parameter's storage (as in AdamWState)
                 w.attach(sub);
                 // w * 0 + mean is exactly mean: the sums start at +0, so no mean is -0
-                w.muli(0).addi(sub.create(mean, a.getShape()));
+                w.muli(0).addi(org.tsak.model.OwnedArrays.copy(sub.create(mean, a.getShape())));
             }
         }
     }

@@ -19,11 +19,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.tsak.data.Operations;
 import org.tsak.deploy.StudentArtifact;
 import org.tsak.deploy.StudentRuntime;
+import org.tsak.export.StudentExporter;
 import org.tsak.model.StudentBlock;
 import org.tsak.model.StudentSpec;
 import org.tsak.model.TeacherBlock;
 import org.tsak.model.TeacherSpec;
-import org.tsak.train.StudentExporter;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

@@ -17,9 +17,9 @@ import java.util.Random;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.tsak.export.StudentExporter;
 import org.tsak.model.StudentBlock;
 import org.tsak.model.StudentSpec;
-import org.tsak.train.StudentExporter;
 
 /**
  * The same strided or dilated student in DJL (PyTorch), the pure-Java runtime, ONNX Runtime and

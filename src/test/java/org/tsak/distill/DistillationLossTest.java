@@ -15,6 +15,8 @@ import ai.djl.engine.Engine;
 import java.util.Map;
 import java.util.Random;
 
+import org.tsak.model.TargetKind;
+
 import org.junit.jupiter.api.Test;
 
 class DistillationLossTest {

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.tsak.config.Seeds;
-import org.tsak.distill.TargetKind;
+import org.tsak.model.TargetKind;
 
 /** Student and projection-head initialisation: Java-seeded, thread-independent, kept by DJL's trainer. */
 class StudentInitializationTest {

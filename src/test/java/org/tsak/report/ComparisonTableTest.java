@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.tsak.eval.ComparisonRow;
+import org.tsak.eval.ComparisonTable;
+import org.tsak.eval.FoldScores;
 import org.tsak.eval.PairedComparison;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tsak.data.DataFormatException;
+import org.tsak.eval.ComparisonRow;
+import org.tsak.eval.ComparisonTable;
 
 class HtmlReportTest {
 

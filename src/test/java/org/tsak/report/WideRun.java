@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.tsak.eval.ComparisonRow;
+import org.tsak.eval.ComparisonTable;
+import org.tsak.eval.FoldScores;
 import org.tsak.eval.PairedComparison;
 
 /**

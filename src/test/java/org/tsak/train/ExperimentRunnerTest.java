@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tsak.config.ConfigLoader;
 import org.tsak.config.ExperimentConfig;
-import org.tsak.report.ComparisonRow;
+import org.tsak.eval.ComparisonRow;
+import org.tsak.export.ExportCheck;
+import org.tsak.export.StudentExporter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -8,11 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.tsak.distill.TargetKind;
 import org.tsak.model.JavaRandomInitialization;
 import org.tsak.model.StudentBlock;
 import org.tsak.model.StudentSpec;
 import org.tsak.model.StudentTrainingBlock;
+import org.tsak.model.TargetKind;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;

@@ -22,8 +22,8 @@ import org.tsak.config.Seeds;
 import org.tsak.data.PreparedData;
 import org.tsak.data.window.Split;
 import org.tsak.data.window.WindowSet;
+import org.tsak.eval.ComparisonRow;
 import org.tsak.eval.PairedComparison;
-import org.tsak.report.ComparisonRow;
 
 /**
  * Leave-one-subject-out over three simulated workers, run with one worker thread and with two:

@@ -9,10 +9,10 @@ import java.io.IOException;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.tsak.distill.TargetKind;
 import org.tsak.model.JavaRandomInitialization;
 import org.tsak.model.StudentBlock;
 import org.tsak.model.StudentTrainingBlock;
+import org.tsak.model.TargetKind;
 import org.tsak.train.LearningRateSchedule.Kind;
 
 import ai.djl.Model;

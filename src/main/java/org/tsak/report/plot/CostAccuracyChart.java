@@ -18,7 +18,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.tsak.report.ComparisonRow;
+import org.tsak.eval.ComparisonRow;
 
 /**
  * Macro-F1 against a cost (FLOPs per window or batch-1 latency) on a log axis, one labelled

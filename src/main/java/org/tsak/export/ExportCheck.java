@@ -1,4 +1,4 @@
-package org.tsak.train;
+package org.tsak.export;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +17,7 @@ import org.tsak.deploy.StudentRuntime;
 import org.tsak.eval.WindowScoring;
 import org.tsak.model.StudentBlock;
 import org.tsak.model.StudentSpec;
+import org.tsak.train.Inference;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;

@@ -1,4 +1,4 @@
-package org.tsak.train;
+package org.tsak.export;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +18,7 @@ import org.tsak.deploy.StudentArtifact;
 import org.tsak.deploy.StudentWeights;
 import org.tsak.model.StudentBlock;
 import org.tsak.model.StudentSpec;
+import org.tsak.train.StageTrainer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

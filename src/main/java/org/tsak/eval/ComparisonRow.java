@@ -1,4 +1,4 @@
-package org.tsak.report;
+package org.tsak.eval;
 
 /**
  * One row of the comparison table: a model (teacher, semantic classifier, a student trained

@@ -1,4 +1,4 @@
-package org.tsak.report;
+package org.tsak.eval;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.tsak.distill;
+package org.tsak.model;
 
 /**
  * A cached output of the frozen teacher or semantic classifier that a distillation term
