@@ -27,13 +27,18 @@ final class DistillCommand implements Callable<Integer> {
             + " config's list.")
     List<String> strategies;
 
+    @Option(names = "--workers", defaultValue = "1", paramLabel = "N",
+            description = "Students trained at once (one thread each); the numbers do not depend on N."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int workers;
+
     @CommandLine.Mixin
     OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
         try (RunFolderLock lock = RunFolderLock.acquireExisting(run, "tsak distill")) {
-            ExperimentRunner.open(run, output.progress(spec)).distill(strategies);
+            ExperimentRunner.open(run, output.progress(spec)).workers(workers).distill(strategies);
         }
         spec.commandLine().getOut().println("students distilled: " + run.toAbsolutePath()
                 + "\nnext: tsak evaluate --run " + run);

@@ -30,6 +30,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing run folder.")
     boolean force;
 
+    @Option(names = "--workers", defaultValue = "1", paramLabel = "N",
+            description = "Tasks (folds' baselines beside teachers) run at once; the numbers do not depend on N."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int workers;
+
     @CommandLine.Mixin
     OutputOptions output;
 
@@ -39,7 +44,7 @@ final class TrainCommand implements Callable<Integer> {
         Path runDir = out == null ? Path.of("runs", config.name()) : out;
         try (RunFolderLock lock = RunFolderLock.acquire(runDir, "tsak train")) {
             ExperimentCommand.refuseToOverwrite(runDir, force);
-            new ExperimentRunner(config, runDir, output.progress(spec)).train();
+            new ExperimentRunner(config, runDir, output.progress(spec)).workers(workers).train();
         }
         spec.commandLine().getOut().println("teacher and semantic classifier trained: " + runDir.toAbsolutePath()
                 + "\nnext: tsak distill --run " + runDir);
