@@ -13,8 +13,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The package layers of docs/ARCHITECTURE.md, checked on the compiled main classes: each
- * package uses only the layers below it, no two packages depend on each other, and the deployed
- * runtime needs no DJL.
+ * package uses only the layers below it, no two packages depend on each other, only the model,
+ * training, distillation, evaluation and export packages use DJL, and the deployed runtime needs
+ * no DJL.
  */
 class ArchitectureTest {
 
@@ -63,6 +64,21 @@ class ArchitectureTest {
     @Test
     void packagesHaveNoCycles() {
         slices().matching("org.tsak.(*)..").should().beFreeOfCycles().check(main);
+    }
+
+    /**
+     * DJL stays inside the packages that build, train, distil, measure and export the networks:
+     * {@code model} (the blocks), {@code train} (the stages), {@code distill} (the losses are DJL
+     * {@code Loss}es), {@code eval} ({@code LatencyMeter} times DJL inference) and {@code export}
+     * (reads the trained DJL student to build the DJL-free artifact). Everything else (config,
+     * data, baselines, reports, the deployed runtime, the command line) works on plain Java
+     * values, so a DJL upgrade or another engine touches only these five.
+     */
+    @Test
+    void onlyModelTrainDistillEvalExportUseDjl() {
+        noClasses().that().resideOutsideOfPackages("org.tsak.model..", "org.tsak.train..", "org.tsak.distill..",
+                "org.tsak.eval..", "org.tsak.export..")
+                .should().dependOnClassesThat().resideInAPackage("ai.djl..").check(main);
     }
 
     /** The part that runs on edge devices: the artifact, its runtime, its writers and the live stream. */

@@ -3,7 +3,7 @@ package org.tsak.config;
 import java.util.List;
 
 /**
- * Which students to train and how they are distilled (TSAK.md, distillation strategies).
+ * Which students to train and how they are distilled (docs/METHOD.md, "Distillation strategies").
  *
  * @param strategies  strategy names, one student each (e.g. {@code none}, {@code sc-logit},
  *                    {@code sc-logit+combi-rep}); default: all six and sc-logit+combi-rep

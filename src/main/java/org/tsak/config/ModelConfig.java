@@ -19,7 +19,7 @@ public record ModelConfig(Teacher teacher, Semantic semantic, Student student) {
     }
 
     /**
-     * Teacher sizes (TSAK.md, stage 1).
+     * Teacher sizes (docs/METHOD.md, "Stage 1: the teacher").
      *
      * @param embedChannels      conv embedding width E (default 96)
      * @param convLayers         conv embedding layers (default 2)
@@ -55,7 +55,7 @@ public record ModelConfig(Teacher teacher, Semantic semantic, Student student) {
     }
 
     /**
-     * Semantic classifier sizes (TSAK.md, stage 2).
+     * Semantic classifier sizes (docs/METHOD.md, "Stage 2: the semantic classifier (SC)").
      *
      * @param hiddenSize     hidden layer width (default 128)
      * @param dropout        dropout rate (default 0.2)

@@ -7,7 +7,8 @@ import java.util.List;
  * source of the project (the simulator and the CSV format use the same ids).
  *
  * <p>Models predict a class index in {@code [0, CLASS_COUNT)}: the ten operations in id order,
- * then Null at {@link #NULL_INDEX}. Scoring drops Null seconds (see TSAK.md).
+ * then Null at {@link #NULL_INDEX}. Scoring drops Null seconds (docs/METHOD.md, "Evaluation:
+ * the official OpenPack macro-F1").
  */
 public final class Operations {
 

@@ -1,7 +1,8 @@
 package org.tsak.distill;
 
 /**
- * Weights of the distillation loss (TSAK.md defaults: T = 4, a = 0.7, b = 1.0).
+ * Weights of the distillation loss (docs/METHOD.md, "Distillation strategies"; defaults
+ * T = 4, a = 0.7, b = 1.0).
  *
  * @param temperature softmax temperature {@code T} of the KL terms, {@code > 0}
  * @param alpha       share {@code a} of the KL terms against CE, in [0, 1]

@@ -9,8 +9,9 @@ import java.util.Set;
 import org.tsak.model.TargetKind;
 
 /**
- * The one place where distillation strategy terms are registered (TSAK.md, "Distillation
- * strategies"). Keys are stable kebab-case; an unknown key fails with the list of valid keys.
+ * The one place where distillation strategy terms are registered (docs/METHOD.md,
+ * "Distillation strategies"). Keys are stable kebab-case; an unknown key fails with the list
+ * of valid keys.
  */
 public final class StrategyRegistry {
 

@@ -13,8 +13,8 @@ import org.tsak.model.TargetKind;
 
 /**
  * The frozen teacher's and semantic classifier's outputs for every window, computed once and
- * reused by every student and every epoch (TSAK.md). Rows are windows (the window index of
- * the run's window set), row-major.
+ * reused by every student and every epoch (docs/METHOD.md, "Distillation strategies"). Rows
+ * are windows (the window index of the run's window set), row-major.
  *
  * <p>The cache is valid only for the teacher weights and windows it was computed from: its
  * {@code key} hashes both, and {@link #load} returns empty when the key differs.

@@ -7,8 +7,8 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 
 /**
  * The paired change in a score (macro-F1) of a candidate model over a reference model, measured
- * on the same (fold, seed) pairs: the project's rule for "helps" (docs TSAK.md, "How a
- * comparison is judged") is a 95% confidence interval above 0.
+ * on the same (fold, seed) pairs: the project's rule for "helps" (docs/METHOD.md,
+ * "Judging a strategy") is a 95% confidence interval above 0.
  *
  * <p>With {@code d[i] = cand[i] - ref[i]} for the {@code n} pairs:
  * <ul>

@@ -26,7 +26,7 @@ public record TeacherSpec(int inputChannels, int windowSamples, int embedChannel
     public static final int DEFAULT_EMBED_CHANNELS = 96;
     /** Default number of conv layers in the embedding. */
     public static final int DEFAULT_CONV_LAYERS = 2;
-    /** Default conv kernel size (TSAK.md: kernel 5). */
+    /** Default conv kernel size (docs/METHOD.md, "Stage 1: the teacher": kernel 5). */
     public static final int DEFAULT_KERNEL_SIZE = 5;
     /** Default attention heads (head width 96 / 4 = 24). */
     public static final int DEFAULT_ATTENTION_HEADS = 4;

@@ -13,7 +13,7 @@ import org.tsak.data.window.Split;
 import org.tsak.io.RunLayout;
 
 /**
- * The classical baselines of one fold (TSAK.md, "How a comparison is judged"): a random forest
+ * The classical baselines of one fold (docs/METHOD.md, "Judging a strategy"): a random forest
  * on per-window statistics of the student's channels and one of all the teacher's channels,
  * trained on the fold's training windows and scored on its test windows by the same rule as
  * the deep models. A deep student below the first has not learned what its input holds.

@@ -2,7 +2,8 @@ package org.tsak.data.window;
 
 /**
  * Window length and stride in seconds; converted to samples at a recording's rate.
- * The paper's setting (a choice, see TSAK.md) is 2 s windows with a 1 s stride at 30 Hz.
+ * The paper's setting (a choice, see docs/METHOD.md, "Decisions the paper leaves open") is
+ * 2 s windows with a 1 s stride at 30 Hz.
  *
  * @param windowSeconds window length in seconds, &gt; 0
  * @param strideSeconds distance between window starts in seconds, &gt; 0
