@@ -19,14 +19,28 @@ import java.util.List;
  *                    a student trained with CE on smoothed labels and no teacher, row
  *                    {@code ls=0.2}. The control for soft-target strategies: a gain it matches is
  *                    label softening, not the teacher's knowledge
+ * @param augmentedViews K fixed augmented views of every window (default 0: off), drawn with
+ *                    {@code training.student.augmentation} on the teacher's channels and scored by
+ *                    the frozen teacher and SC, so a student trains on augmented inputs with the
+ *                    teacher's outputs for exactly those inputs (consistent teaching); an epoch
+ *                    then covers every training window in each of its K + 1 views (view 0 as
+ *                    recorded). Without it, training.student.augmentation draws fresh views per
+ *                    batch and the cached targets are the teacher's on the un-augmented window
  */
 public record DistillationConfig(List<String> strategies, Double temperature, Double alpha, Double beta,
-        Integer seeds, List<Double> temperatures, List<Double> alphas, List<Double> labelSmoothingControls) {
+        Integer seeds, List<Double> temperatures, List<Double> alphas, List<Double> labelSmoothingControls,
+        Integer augmentedViews) {
 
     /** The settings before the grids and controls existed. */
     public DistillationConfig(List<String> strategies, Double temperature, Double alpha, Double beta,
             Integer seeds) {
-        this(strategies, temperature, alpha, beta, seeds, null, null, null);
+        this(strategies, temperature, alpha, beta, seeds, null, null, null, null);
+    }
+
+    /** The settings before {@code augmentedViews} existed. */
+    public DistillationConfig(List<String> strategies, Double temperature, Double alpha, Double beta,
+            Integer seeds, List<Double> temperatures, List<Double> alphas, List<Double> labelSmoothingControls) {
+        this(strategies, temperature, alpha, beta, seeds, temperatures, alphas, labelSmoothingControls, null);
     }
 
     /** Every single strategy and the TSAK combination. */
@@ -51,6 +65,8 @@ public record DistillationConfig(List<String> strategies, Double temperature, Do
         ConfigChecks.inRange("distillation.alpha", alpha, 0, 1);
         ConfigChecks.inRange("distillation.beta", beta, 0, 1e6);
         ConfigChecks.positive("distillation.seeds", seeds);
+        augmentedViews = augmentedViews == null ? 0 : augmentedViews;
+        ConfigChecks.inRange("distillation.augmentedViews", augmentedViews, 0, 64);
         temperatures = temperatures == null || temperatures.isEmpty() ? List.of(temperature)
                 : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(temperatures));
         alphas = alphas == null || alphas.isEmpty() ? List.of(alpha)

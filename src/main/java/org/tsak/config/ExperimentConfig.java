@@ -28,5 +28,10 @@ public record ExperimentConfig(String name, Long seed, DataConfig data, ModelCon
         training = training == null ? new TrainingConfig(null, null, null) : training;
         distillation = distillation == null ? new DistillationConfig(null, null, null, null, null) : distillation;
         evaluation = evaluation == null ? new EvaluationConfig(null, null, null) : evaluation;
+        if (distillation.augmentedViews() > 0 && training.student().augmentation().isOff()) {
+            throw new IllegalArgumentException("distillation.augmentedViews: " + distillation.augmentedViews()
+                    + " augmented views, but training.student.augmentation is off; set its rotationDegrees, scale,"
+                    + " jitter or shiftSamples, or augmentedViews: 0");
+        }
     }
 }

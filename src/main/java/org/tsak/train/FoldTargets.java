@@ -57,7 +57,8 @@ final class FoldTargets {
         Path scWeights = RunLayout.weights(scDir);
         boolean teacherDone = c.resume() && Files.isRegularFile(RunLayout.metrics(teacherDir));
         boolean scDone = teacherDone && Files.isRegularFile(RunLayout.metrics(scDir));
-        if (scDone) {
+        AugmentedViews views = c.views(f);
+        if (scDone && views == null) {
             String key = TargetCaching.key(data.fingerprint(), Files.readAllBytes(teacherWeights),
                     Files.readAllBytes(scWeights));
             var cached = TeacherTargets.load(layout.targets(f), key);
@@ -86,6 +87,14 @@ final class FoldTargets {
                 if (!scDone) {
                     ModelScoring.logits(scDir, "semantic-classifier", windows, test,
                             targets.rows(TargetKind.SC_LOGITS, test, 0, test.length), sc.result(), Map.of("fold", f));
+                }
+                if (views != null) {
+                    c.progress().status(foldName(c, f) + ": scoring " + views.views() + " augmented views of "
+                            + windows.size() + " windows with the frozen teacher and SC");
+                    TeacherTargets viewed = TargetCaching.teacherOutputs(teacher.block(), teacher.model().getNDManager(),
+                            views.teacherFeeder(), views.size(), key + "/views");
+                    targets = TargetCaching.withSemantic(viewed, sc.block(), sc.model().getNDManager(),
+                            key + "/views");
                 }
             }
             return targets;

@@ -33,6 +33,20 @@ record RunContext(ExperimentConfig config, RunLayout layout, PreparedData data, 
         SemanticSpec semantic, StudentSpec student, KdWeights kd, List<DistillationStrategy> strategies,
         ProgressListener progress, boolean resume) {
 
+    /**
+     * The augmented views of fold {@code f} ({@code distillation.augmentedViews}), or null when
+     * off; the same views for the fold's targets and every student of the fold.
+     */
+    AugmentedViews views(int f) {
+        int k = config.distillation().augmentedViews();
+        if (k == 0) {
+            return null;
+        }
+        return new AugmentedViews(data.windows(), data.teacherView(), data.studentView(),
+                data.normalisation(data.folds().get(f)), config.training().student().augmentation(),
+                seed("views", "fold-" + f), k);
+    }
+
     /** Seed of a component, derived from the root seed and a path of names. */
     long seed(String... path) {
         return Seeds.derive(config.seed(), path);

@@ -69,6 +69,24 @@ public final class StudentStage {
             ZScore norm, TeacherTargets targets, StudentSpec spec, DistillationStrategy strategy, KdWeights weights,
             StageSettings settings, long initSeed, org.tsak.config.AugmentationConfig augmentation, Path checkpoint,
             ProgressListener progress) throws IOException {
+        return train(windows, fold, view, norm, targets, spec, strategy, weights, settings, initSeed, augmentation,
+                null, checkpoint, progress);
+    }
+
+    /**
+     * As above; with {@code views} (not null), the student trains on every training window in
+     * each of the views ({@link AugmentedViews}, example ids {@code v * N + w}) and {@code targets}
+     * must hold the teacher's outputs for every view; {@code augmentation} is then not applied
+     * on the fly.
+     */
+    static TrainedModel<StudentTrainingBlock> train(WindowSet windows, Split fold, ChannelView view,
+            ZScore norm, TeacherTargets targets, StudentSpec spec, DistillationStrategy strategy, KdWeights weights,
+            StageSettings settings, long initSeed, org.tsak.config.AugmentationConfig augmentation,
+            AugmentedViews views, Path checkpoint, ProgressListener progress) throws IOException {
+        if (views != null && targets != null && targets.windows() != views.size()) {
+            throw new IllegalArgumentException("targets hold " + targets.windows() + " rows but the augmented views "
+                    + views.size() + " example ids");
+        }
         if (!strategy.requiredTargets().isEmpty() && targets == null) {
             throw new IllegalStateException("strategy " + strategy.name() + " needs cached teacher targets");
         }
@@ -81,8 +99,10 @@ public final class StudentStage {
         // Java-side draws, never PyTorch's global generator: students train in parallel threads
         JavaRandomInitialization.initialize(block, model.getNDManager(), initSeed, inputShape);
         BatchFeeder feeder = Feeders.windows(windows, view, norm);
-        BatchFeeder trainFeeder = Feeders.trainingWindows(windows, view, norm, augmentation, settings.seed());
-        int[] labels = windows.classIndices();
+        BatchFeeder trainFeeder = views != null ? views.studentFeeder()
+                : Feeders.trainingWindows(windows, view, norm, augmentation, settings.seed());
+        int[] labels = views != null ? views.classIndices() : windows.classIndices();
+        int[] trainIds = views != null ? views.ids(fold.train()) : fold.train();
         DistillationLoss kd = new DistillationLoss(strategy, weights);
         List<TargetKind> required = strategy.requiredTargets();
         List<TargetKind> features = strategy.featureTargets();
@@ -100,7 +120,7 @@ public final class StudentStage {
         };
         try {
             StageResult result = new StageTrainer(settings, progress).train(model,
-                    new Shape[] {inputShape}, fold.train(), trainFeeder, loss,
+                    new Shape[] {inputShape}, trainIds, trainFeeder, loss,
                     b -> TeacherStage.validationF1(block.student(), model, windows, fold.validation(), feeder,
                             StudentBlock.LOGITS), checkpoint);
             return new TrainedModel<>(model, block, result);

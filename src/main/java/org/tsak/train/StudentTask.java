@@ -57,7 +57,7 @@ final class StudentTask {
                 false);
         try (TrainedModel<StudentTrainingBlock> student = StudentStage.train(windows, fold, data.studentView(),
                 norm, targets, c.student(), v.strategy(), v.kd(), settings, seed,
-                c.config().training().student().augmentation(),
+                c.config().training().student().augmentation(), c.views(f),
                 RunLayout.checkpoint(dir), c.progress())) {
             AtomicFiles.write(RunLayout.studentWeights(dir), StageTrainer.weights(student.block().student()));
             float[] logits = Inference.run(student.block().student(), student.model().getNDManager(),

@@ -36,6 +36,23 @@ public final class TargetCaching {
         return new TeacherTargets(key, n, classes, d, out[0], out[1], out[2], out[3], new float[n * classes]);
     }
 
+    /**
+     * The teacher's outputs for {@code count} example ids {@code 0..count-1} fed by {@code feeder}
+     * (e.g. the augmented views of {@link AugmentedViews}); SC logits left zero.
+     */
+    static TeacherTargets teacherOutputs(TeacherBlock teacher, NDManager manager, BatchFeeder feeder, int count,
+            String key) {
+        int[] all = new int[count];
+        for (int i = 0; i < count; i++) {
+            all[i] = i;
+        }
+        float[][] out = Inference.run(teacher, manager, feeder, all, BATCH,
+                TeacherBlock.LOGITS, TeacherBlock.ATTN_REP, TeacherBlock.CAUSAL_REP, TeacherBlock.COMBI_REP);
+        int classes = out[0].length / count;
+        int d = out[1].length / count;
+        return new TeacherTargets(key, count, classes, d, out[0], out[1], out[2], out[3], new float[count * classes]);
+    }
+
     /** Adds the semantic classifier's logits for every window. */
     public static TeacherTargets withSemantic(TeacherTargets t, SemanticClassifierBlock sc, NDManager manager,
             String key) {

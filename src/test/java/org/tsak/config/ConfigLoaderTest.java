@@ -24,6 +24,11 @@ class ConfigLoaderTest {
         ExperimentConfig full = ConfigLoader.load(Path.of("configs/openpack-full.yaml"));
         assertEquals(44, full.data().split().train().size());
         assertTrue(full.data().split().test().contains("U0102-S0300"));
+        ExperimentConfig there = ConfigLoader.load(Path.of("configs/openpack-two-workers.yaml"));
+        ExperimentConfig back = ConfigLoader.load(Path.of("configs/openpack-two-workers-reverse.yaml"));
+        assertEquals(there.data().split().train(), back.data().split().test());
+        assertEquals(there.data().split().test(), back.data().split().train());
+        assertEquals(there.model(), back.model());
     }
 
     @Test
