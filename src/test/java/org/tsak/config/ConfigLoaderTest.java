@@ -16,7 +16,8 @@ class ConfigLoaderTest {
         ExperimentConfig demo = ConfigLoader.load(Path.of("configs/demo.yaml"));
         assertEquals("demo", demo.name());
         assertEquals("simulator", demo.data().source());
-        assertEquals(7, demo.distillation().strategies().size());
+        assertEquals(5, demo.distillation().strategies().size());
+        assertEquals("leave-one-subject-out", demo.data().split().kind());
         ExperimentConfig sample = ConfigLoader.load(Path.of("configs/openpack-sample.yaml"));
         assertEquals("time-blocks", sample.data().split().kind());
         assertEquals("1-12", sample.data().split().boxes().train());

@@ -25,11 +25,12 @@ class ConfigStrictnessTest {
     @Test
     void theIssuesRepeatedKeys(@TempDir Path dir) throws Exception {
         String demo = Files.readString(Path.of("configs/demo.yaml"));
-        // seed: 42 on line 5 of the demo; seed: 99 added at the end
+        // the demo's seed line; seed: 99 added at the end
+        long seedLine = 1 + demo.lines().takeWhile(l -> !l.startsWith("seed:")).count();
         Path seedTwice = Files.writeString(dir.resolve("seed.yaml"), demo + "seed: 99\n");
         long lines = demo.lines().count();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(seedTwice));
-        assertEquals(seedTwice + " lines 5 and " + (lines + 1) + ": key 'seed' is given twice (YAML would silently keep"
+        assertEquals(seedTwice + " lines " + seedLine + " and " + (lines + 1) + ": key 'seed' is given twice (YAML would silently keep"
                 + " the second); keep one", e.getMessage());
         assertEquals("my.yaml lines 2 and 4: key 'distillation.temperature' is given twice (YAML would silently keep"
                 + " the second); keep one", error("distillation:\n  temperature: 4\n  alpha: 0.5\n  temperature: 2\n"));
