@@ -36,6 +36,7 @@ final class AugmentedViews {
     private final long seed;
     private final int views;
     private final int[] studentInTeacher;
+    private volatile float[] studentCache;
 
     /**
      * @param views number of augmented views K, at least 1
@@ -109,21 +110,62 @@ final class AugmentedViews {
         };
     }
 
-    /** NCW student inputs of example ids: the student's channels of the same augmented buffers. */
+    /**
+     * NCW student inputs of example ids: the student's channels of the same augmented buffers,
+     * drawn once for every id on first use and kept (N * (K + 1) * C * L floats; every student
+     * of the fold shares them when it shares this object).
+     */
     BatchFeeder studentFeeder() {
         int l = windows.windowSamples();
-        int tc = teacherView.size();
         int sc = studentInTeacher.length;
         return (m, ex, from, count) -> {
-            float[] all = teacherInputs(ex, from, count);
+            float[] all = studentInputs();
             float[] buf = new float[count * sc * l];
-            for (int w = 0; w < count; w++) {
-                for (int c = 0; c < sc; c++) {
-                    System.arraycopy(all, (w * tc + studentInTeacher[c]) * l, buf, (w * sc + c) * l, l);
+            for (int k = 0; k < count; k++) {
+                int id = ex[from + k];
+                if (id < 0 || id >= size()) {
+                    throw new IllegalArgumentException("example id " + id + " outside [0, " + size() + ")");
                 }
+                System.arraycopy(all, id * sc * l, buf, k * sc * l, sc * l);
             }
             return new NDList(OwnedArrays.copy(m.create(buf, new Shape(count, sc, l))));
         };
+    }
+
+    private float[] studentInputs() {
+        float[] cache = studentCache;
+        if (cache == null) {
+            synchronized (this) {
+                cache = studentCache;
+                if (cache == null) {
+                    cache = drawStudentInputs();
+                    studentCache = cache;
+                }
+            }
+        }
+        return cache;
+    }
+
+    private float[] drawStudentInputs() {
+        int l = windows.windowSamples();
+        int tc = teacherView.size();
+        int sc = studentInTeacher.length;
+        long total = (long) size() * sc * l;
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(size() + " views x " + sc + " channels x " + l
+                    + " samples do not fit in one array; use fewer distillation.augmentedViews");
+        }
+        float[] out = new float[(int) total];
+        int[] one = new int[1];
+        for (int id = 0; id < size(); id++) {
+            one[0] = id;
+            float[] teacher = teacherInputs(one, 0, 1);
+            for (int c = 0; c < sc; c++) {
+                System.arraycopy(teacher, studentInTeacher[c] * l, out, (id * sc + c) * l, l);
+            }
+        }
+        assert tc == teacherView.size();
+        return out;
     }
 
     private float[] teacherInputs(int[] ex, int from, int count) {
@@ -152,7 +194,15 @@ final class AugmentedViews {
         return buf;
     }
 
+    /** SplitMix64 finaliser over (seed, view, window): one independent stream per view of a window. */
     private long viewSeed(int window, int view) {
-        return org.tsak.config.Seeds.derive(seed, "view", Integer.toString(view), Integer.toString(window));
+        return mix(mix(seed ^ mix(view)) ^ window);
+    }
+
+    private static long mix(long z) {
+        z += 0x9e3779b97f4a7c15L;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 }

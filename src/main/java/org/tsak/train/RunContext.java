@@ -31,7 +31,15 @@ import org.tsak.model.TeacherSpec;
  */
 record RunContext(ExperimentConfig config, RunLayout layout, PreparedData data, TeacherSpec teacher,
         SemanticSpec semantic, StudentSpec student, KdWeights kd, List<DistillationStrategy> strategies,
-        ProgressListener progress, boolean resume) {
+        ProgressListener progress, boolean resume, java.util.Map<Integer, AugmentedViews> viewsByFold) {
+
+    /** A context whose augmented views are made once per fold and shared. */
+    RunContext(ExperimentConfig config, RunLayout layout, PreparedData data, TeacherSpec teacher,
+            SemanticSpec semantic, StudentSpec student, KdWeights kd, List<DistillationStrategy> strategies,
+            ProgressListener progress, boolean resume) {
+        this(config, layout, data, teacher, semantic, student, kd, strategies, progress, resume,
+                new java.util.concurrent.ConcurrentHashMap<>());
+    }
 
     /**
      * The augmented views of fold {@code f} ({@code distillation.augmentedViews}), or null when
@@ -42,9 +50,9 @@ record RunContext(ExperimentConfig config, RunLayout layout, PreparedData data, 
         if (k == 0) {
             return null;
         }
-        return new AugmentedViews(data.windows(), data.teacherView(), data.studentView(),
+        return viewsByFold.computeIfAbsent(f, fold -> new AugmentedViews(data.windows(), data.teacherView(), data.studentView(),
                 data.normalisation(data.folds().get(f)), config.training().student().augmentation(),
-                seed("views", "fold-" + f), k);
+                seed("views", "fold-" + f), k));
     }
 
     /** Seed of a component, derived from the root seed and a path of names. */
