@@ -10,12 +10,13 @@ import java.util.Set;
 /**
  * Runs an experiment's tasks on {@code workers} threads of this JVM, each task once its inputs
  * are done, in plan order among the ready ones. Tasks marked {@code usesEngineRandomness}
- * (stages with dropout, whose random draws come from PyTorch's one global generator) run one
- * at a time, so their numbers do not depend on what else runs; every other task must not touch
- * that generator. Workers get the calling thread's PyTorch state ({@link EngineThreads}). With
- * the same plan, the results are the same for any number of workers (tested by
- * {@code ParallelPlanTest}; a teacher trained beside students once varied from run to run,
- * which was DJL's Java-backed arrays, see {@link org.tsak.model.OwnedArrays}).
+ * (stages with dropout, whose random draws come from PyTorch's one global generator) run alone:
+ * nothing else runs beside them, so their numbers do not depend on what else runs. (Beside
+ * student tasks, a demo teacher's test macro-F1 came out 0.9874 in one run and 0.9857 in the
+ * next with the same config and seed, even with every array from Java data copied into PyTorch
+ * memory, {@link org.tsak.model.OwnedArrays}.) Workers get the calling thread's PyTorch state
+ * ({@link EngineThreads}). With the same plan, the results are the same for any number of
+ * workers (tested by {@code ParallelPlanTest}).
  *
  * <p>The first failure stops the hand-out of new tasks; running ones finish; the failure is
  * rethrown (an {@link java.io.IOException} as is, anything else wrapped).
@@ -34,7 +35,7 @@ public final class LocalExecutor {
      *
      * @param id                   unique name, e.g. {@code fold-0/teacher}
      * @param dependsOn            ids that must finish first
-     * @param usesEngineRandomness runs alone among such tasks
+     * @param usesEngineRandomness runs alone (no other task beside it)
      * @param work                 what it does
      */
     public record Task(String id, List<String> dependsOn, boolean usesEngineRandomness, Work work) {
@@ -146,7 +147,7 @@ public final class LocalExecutor {
                 return null;
             }
             for (Task t : pending.values()) {
-                if (done.containsAll(t.dependsOn()) && !(t.usesEngineRandomness() && engineBusy)) {
+                if (done.containsAll(t.dependsOn()) && !engineBusy && !(t.usesEngineRandomness() && running > 0)) {
                     pending.remove(t.id());
                     running++;
                     engineBusy |= t.usesEngineRandomness();
