@@ -24,7 +24,8 @@ public final class Seeds {
         return h;
     }
 
-    private static long mix(long z) {
+    /** SplitMix64's finaliser (Steele, Lea and Flood, OOPSLA 2014): a well-mixed 64-bit hash of {@code z}. */
+    public static long mix(long z) {
         z += 0x9e3779b97f4a7c15L;
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;

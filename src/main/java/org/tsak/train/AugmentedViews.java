@@ -2,6 +2,7 @@ package org.tsak.train;
 
 import java.util.SplittableRandom;
 
+import org.tsak.config.Seeds;
 import org.tsak.config.AugmentationConfig;
 import org.tsak.data.augment.WristAugmentation;
 import org.tsak.data.window.ChannelView;
@@ -196,13 +197,7 @@ final class AugmentedViews {
 
     /** SplitMix64 finaliser over (seed, view, window): one independent stream per view of a window. */
     private long viewSeed(int window, int view) {
-        return mix(mix(seed ^ mix(view)) ^ window);
+        return Seeds.mix(Seeds.mix(seed ^ Seeds.mix(view)) ^ window);
     }
 
-    private static long mix(long z) {
-        z += 0x9e3779b97f4a7c15L;
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
-    }
 }

@@ -2,6 +2,7 @@ package org.tsak.train;
 
 import java.util.SplittableRandom;
 
+import org.tsak.config.Seeds;
 import org.tsak.data.augment.WristAugmentation;
 import org.tsak.model.OwnedArrays;
 import org.tsak.data.window.ChannelView;
@@ -44,7 +45,7 @@ public final class Feeders {
             return windows(set, view, norm);
         }
         return augmentedWindows(set, view, norm, new WristAugmentation(augmentation, view.names(),
-                set.windowSamples()), org.tsak.config.Seeds.derive(seed, "augment"));
+                set.windowSamples()), Seeds.derive(seed, "augment"));
     }
 
     /**
@@ -83,19 +84,13 @@ public final class Feeders {
 
     /** SplitMix64 over the seed, the batch's first position and its example indices. */
     static long batchSeed(long seed, int[] examples, int from, int count) {
-        long h = mix(seed ^ mix(from));
+        long h = Seeds.mix(seed ^ Seeds.mix(from));
         for (int i = from; i < from + count; i++) {
-            h = mix(h ^ examples[i]);
+            h = Seeds.mix(h ^ examples[i]);
         }
         return h;
     }
 
-    private static long mix(long z) {
-        z += 0x9e3779b97f4a7c15L;
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
-    }
 
     /** The teacher's three cached representations: {@code (attn, causal, combi)}, each {@code count x d}. */
     public static BatchFeeder representations(TeacherTargets targets) {
