@@ -1,18 +1,30 @@
 package org.tsak.deploy;
 
+import com.google.protobuf.ByteString;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tsak.deploy.onnx.proto.Onnx.AttributeProto;
+import org.tsak.deploy.onnx.proto.Onnx.GraphProto;
+import org.tsak.deploy.onnx.proto.Onnx.ModelProto;
+import org.tsak.deploy.onnx.proto.Onnx.NodeProto;
+import org.tsak.deploy.onnx.proto.Onnx.OperatorSetIdProto;
+import org.tsak.deploy.onnx.proto.Onnx.StringStringEntryProto;
+import org.tsak.deploy.onnx.proto.Onnx.TensorProto;
+import org.tsak.deploy.onnx.proto.Onnx.TensorShapeProto;
+import org.tsak.deploy.onnx.proto.Onnx.TypeProto;
+import org.tsak.deploy.onnx.proto.Onnx.ValueInfoProto;
+import org.tsak.deploy.onnx.proto.Onnx.Version;
 import org.tsak.io.AtomicFiles;
 
 /**
- * Writes a student as an ONNX model (IR version 8, default-domain opset 13), encoded by hand
- * in the protocol-buffers wire format: no ONNX or protobuf library is needed.
+ * Writes a student as an ONNX model (IR version 8, default-domain opset 13), built with the
+ * protobuf-java classes that protoc generates from ONNX's own {@code onnx.proto}
+ * ({@code src/main/proto/onnx.proto}, package {@code org.tsak.deploy.onnx.proto}).
  *
  * <p>Graph (shapes with batch {@code N}, channels {@code C}, window {@code L}, classes {@code K}):
  * <pre>
@@ -33,7 +45,7 @@ import org.tsak.io.AtomicFiles;
 public final class OnnxExporter {
 
     /** ONNX IR version written. */
-    public static final int IR_VERSION = 8;
+    public static final int IR_VERSION = Version.IR_VERSION_2021_7_30_VALUE;
     /** Default-domain operator set version written. */
     public static final int OPSET_VERSION = 13;
     /** Name of the graph input. */
@@ -41,79 +53,69 @@ public final class OnnxExporter {
     /** Name of the graph output. */
     public static final String OUTPUT_NAME = "logits";
 
-    private static final int FLOAT = 1;
-    private static final int ATTR_INT = 2;
-    private static final int ATTR_INTS = 7;
-
     private OnnxExporter() {
     }
 
     /** The serialised ModelProto of the artifact's student. */
     public static byte[] export(StudentArtifact artifact) {
-        FoldedStudent f = FoldedStudent.of(artifact);
-        int c = f.inputChannels();
-        int len = f.windowSamples();
-        ProtobufWriter graph = new ProtobufWriter();
-        List<ProtobufWriter> initializers = new ArrayList<>();
-        float[] stds = artifact.channelStds();
-        initializers.add(tensor("in_mean", new long[] {1, c, 1}, f.inputMeans()));
-        initializers.add(tensor("in_std", new long[] {1, c, 1}, stds));
-        graph.message(1, node("normalise_sub", "Sub", List.of(INPUT_NAME, "in_mean"), "centred"));
-        graph.message(1, node("normalise_div", "Div", List.of("centred", "in_std"), "normalised"));
-        String x = "normalised";
-        for (int l = 0; l < f.convLayerCount(); l++) {
-            int k = f.kernelSize(l);
-            int p = f.padSamples(l);
-            initializers.add(tensor("conv" + l + "_w", new long[] {f.channels(l + 1), f.channels(l), k},
-                    f.convWeight(l)));
-            initializers.add(tensor("conv" + l + "_b", new long[] {f.channels(l + 1)}, f.convBias(l)));
-            ProtobufWriter conv = node("conv" + l, "Conv", List.of(x, "conv" + l + "_w", "conv" + l + "_b"),
-                    "conv" + l + "_out");
-            conv.message(5, ints("kernel_shape", k));
-            conv.message(5, ints("pads", p, p));
-            conv.message(5, ints("strides", f.stride(l)));
-            conv.message(5, ints("dilations", f.dilation(l)));
-            conv.message(5, intAttr("group", 1));
-            graph.message(1, conv);
-            graph.message(1, node("relu" + l, "Relu", List.of("conv" + l + "_out"), "relu" + l));
-            x = "relu" + l;
-        }
-        graph.message(1, node("pool", "GlobalAveragePool", List.of(x), "pooled"));
-        ProtobufWriter flatten = node("flatten", "Flatten", List.of("pooled"), "rep");
-        flatten.message(5, intAttr("axis", 1));
-        graph.message(1, flatten);
-        initializers.add(tensor("lin_w", new long[] {f.classCount(), f.representationSize()}, f.linearWeight()));
-        initializers.add(tensor("lin_b", new long[] {f.classCount()}, f.linearBias()));
-        ProtobufWriter gemm = node("classifier", "Gemm", List.of("rep", "lin_w", "lin_b"), OUTPUT_NAME);
-        gemm.message(5, intAttr("transB", 1));
-        graph.message(1, gemm);
-        graph.string(2, "tsak_student");
-        for (ProtobufWriter t : initializers) {
-            graph.message(5, t);
-        }
-        graph.string(10, "TSAK student: z-score, " + f.convLayerCount()
-                + " x (Conv1d with folded BatchNorm, ReLU), global average pool, linear");
-        graph.message(11, valueInfo(INPUT_NAME, "N", c, len));
-        graph.message(12, valueInfo(OUTPUT_NAME, "N", f.classCount()));
-
-        ProtobufWriter model = new ProtobufWriter();
-        model.int64(1, IR_VERSION);
-        model.string(2, "tsak");
-        model.string(3, "0.1.0");
-        model.string(4, "org.tsak");
-        model.int64(5, 1);
-        model.string(6, "TSAK student exported by org.tsak.deploy.OnnxExporter");
-        model.message(7, graph);
-        model.message(8, new ProtobufWriter().string(1, "").int64(2, OPSET_VERSION));
-        for (Map.Entry<String, String> e : metadata(artifact).entrySet()) {
-            model.message(14, new ProtobufWriter().string(1, e.getKey()).string(2, e.getValue()));
-        }
-        return model.toByteArray();
+        return model(artifact).toByteArray();
     }
 
     /** Writes the model to {@code file} atomically. */
     public static void write(StudentArtifact artifact, Path file) throws IOException {
         AtomicFiles.write(file, export(artifact));
+    }
+
+    private static ModelProto model(StudentArtifact artifact) {
+        FoldedStudent f = FoldedStudent.of(artifact);
+        int c = f.inputChannels();
+        GraphProto.Builder graph = GraphProto.newBuilder().setName("tsak_student");
+        graph.addInitializer(tensor("in_mean", new long[] {1, c, 1}, f.inputMeans()));
+        graph.addInitializer(tensor("in_std", new long[] {1, c, 1}, artifact.channelStds()));
+        graph.addNode(node("normalise_sub", "Sub", List.of(INPUT_NAME, "in_mean"), "centred"));
+        graph.addNode(node("normalise_div", "Div", List.of("centred", "in_std"), "normalised"));
+        String x = "normalised";
+        for (int l = 0; l < f.convLayerCount(); l++) {
+            int k = f.kernelSize(l);
+            int p = f.padSamples(l);
+            String w = "conv" + l + "_w";
+            String b = "conv" + l + "_b";
+            graph.addInitializer(tensor(w, new long[] {f.channels(l + 1), f.channels(l), k}, f.convWeight(l)));
+            graph.addInitializer(tensor(b, new long[] {f.channels(l + 1)}, f.convBias(l)));
+            graph.addNode(node("conv" + l, "Conv", List.of(x, w, b), "conv" + l + "_out")
+                    .addAttribute(ints("kernel_shape", k))
+                    .addAttribute(ints("pads", p, p))
+                    .addAttribute(ints("strides", f.stride(l)))
+                    .addAttribute(ints("dilations", f.dilation(l)))
+                    .addAttribute(intAttr("group", 1)));
+            graph.addNode(node("relu" + l, "Relu", List.of("conv" + l + "_out"), "relu" + l));
+            x = "relu" + l;
+        }
+        graph.addNode(node("pool", "GlobalAveragePool", List.of(x), "pooled"));
+        graph.addNode(node("flatten", "Flatten", List.of("pooled"), "rep")
+                .addAttribute(intAttr("axis", 1)));
+        graph.addInitializer(tensor("lin_w", new long[] {f.classCount(), f.representationSize()}, f.linearWeight()));
+        graph.addInitializer(tensor("lin_b", new long[] {f.classCount()}, f.linearBias()));
+        graph.addNode(node("classifier", "Gemm", List.of("rep", "lin_w", "lin_b"), OUTPUT_NAME)
+                .addAttribute(intAttr("transB", 1)));
+        graph.setDocString("TSAK student: z-score, " + f.convLayerCount()
+                + " x (Conv1d with folded BatchNorm, ReLU), global average pool, linear");
+        graph.addInput(valueInfo(INPUT_NAME, "N", c, f.windowSamples()));
+        graph.addOutput(valueInfo(OUTPUT_NAME, "N", f.classCount()));
+
+        ModelProto.Builder model = ModelProto.newBuilder()
+                .setIrVersion(IR_VERSION)
+                .setProducerName("tsak")
+                .setProducerVersion("0.1.0")
+                .setDomain("org.tsak")
+                .setModelVersion(1)
+                .setDocString("TSAK student exported by org.tsak.deploy.OnnxExporter")
+                .setGraph(graph)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET_VERSION));
+        for (Map.Entry<String, String> e : metadata(artifact).entrySet()) {
+            model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(e.getKey()).setValue(e.getValue()));
+        }
+        return model.build();
     }
 
     private static Map<String, String> metadata(StudentArtifact a) {
@@ -145,51 +147,44 @@ public final class OnnxExporter {
         return s.append(']').toString();
     }
 
-    private static ProtobufWriter node(String name, String op, List<String> inputs, String output) {
-        ProtobufWriter n = new ProtobufWriter();
-        for (String in : inputs) {
-            n.string(1, in);
-        }
-        n.string(2, output);
-        n.string(3, name);
-        n.string(4, op);
-        return n;
+    private static NodeProto.Builder node(String name, String op, List<String> inputs, String output) {
+        return NodeProto.newBuilder().addAllInput(inputs).addOutput(output).setName(name).setOpType(op);
     }
 
-    private static ProtobufWriter ints(String name, long... values) {
-        ProtobufWriter a = new ProtobufWriter().string(1, name);
+    private static AttributeProto ints(String name, long... values) {
+        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
         for (long v : values) {
-            a.int64(8, v);
+            a.addInts(v);
         }
-        return a.int64(20, ATTR_INTS);
+        return a.build();
     }
 
-    private static ProtobufWriter intAttr(String name, long value) {
-        return new ProtobufWriter().string(1, name).int64(3, value).int64(20, ATTR_INT);
+    private static AttributeProto intAttr(String name, long value) {
+        return AttributeProto.newBuilder().setName(name).setI(value).setType(AttributeProto.AttributeType.INT).build();
     }
 
-    private static ProtobufWriter tensor(String name, long[] dims, float[] values) {
-        ProtobufWriter t = new ProtobufWriter();
-        for (long d : dims) {
-            t.int64(1, d);
-        }
-        t.int64(2, FLOAT);
-        t.string(8, name);
+    /** A float tensor stored as little-endian {@code raw_data}. */
+    private static TensorProto tensor(String name, long[] dims, float[] values) {
         ByteBuffer raw = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         raw.asFloatBuffer().put(values);
-        t.bytes(9, raw.array());
-        return t;
+        TensorProto.Builder t = TensorProto.newBuilder();
+        for (long d : dims) {
+            t.addDims(d);
+        }
+        return t.setDataType(TensorProto.DataType.FLOAT_VALUE).setName(name)
+                .setRawData(ByteString.copyFrom(raw.array())).build();
     }
 
     /** A float tensor value-info; the first dimension is symbolic ({@code batchParam}). */
-    private static ProtobufWriter valueInfo(String name, String batchParam, int... dims) {
-        ProtobufWriter shape = new ProtobufWriter();
-        shape.message(1, new ProtobufWriter().string(2, batchParam));
+    private static ValueInfoProto valueInfo(String name, String batchParam, int... dims) {
+        TensorShapeProto.Builder shape = TensorShapeProto.newBuilder()
+                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam(batchParam));
         for (int d : dims) {
-            shape.message(1, new ProtobufWriter().int64(1, d));
+            shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
         }
-        ProtobufWriter tensorType = new ProtobufWriter().int64(1, FLOAT).message(2, shape);
-        ProtobufWriter type = new ProtobufWriter().message(1, tensorType);
-        return new ProtobufWriter().string(1, name).message(2, type);
+        TypeProto.Tensor tensorType = TypeProto.Tensor.newBuilder()
+                .setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(shape).build();
+        return ValueInfoProto.newBuilder().setName(name)
+                .setType(TypeProto.newBuilder().setTensorType(tensorType)).build();
     }
 }

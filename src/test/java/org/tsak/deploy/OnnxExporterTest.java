@@ -6,12 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tsak.deploy.onnx.proto.Onnx.AttributeProto;
+import org.tsak.deploy.onnx.proto.Onnx.GraphProto;
+import org.tsak.deploy.onnx.proto.Onnx.ModelProto;
+import org.tsak.deploy.onnx.proto.Onnx.NodeProto;
+import org.tsak.deploy.onnx.proto.Onnx.TensorProto;
+import org.tsak.deploy.onnx.proto.Onnx.TensorShapeProto;
+import org.tsak.deploy.onnx.proto.Onnx.ValueInfoProto;
 
 class OnnxExporterTest {
 
@@ -73,5 +86,85 @@ class OnnxExporterTest {
             assertEquals("tsak", s.getMetadata().getProducerName());
         }
         assertTrue(Files.size(file) > 4 * 2900, "weights are stored as raw float32");
+    }
+
+    /**
+     * The bytes parsed back with the classes generated from ONNX's onnx.proto: IR 8, opset 13 of
+     * the default domain, the graph's input and output shapes, one initializer per stored tensor
+     * with as many raw float32 values as its dims say, the node sequence, the conv attributes of a
+     * strided and dilated student, and every node input defined before use.
+     */
+    @Test
+    void parsedModelProtoHasOpsetShapesInitializersAndNodes() throws Exception {
+        int[] convChannels = {8, 12, 16};
+        StudentArtifact a = StudentFixtures.artifact(24, convChannels, 5, new int[] {2, 1, 1}, new int[] {1, 2, 1}, 90);
+        ModelProto m = ModelProto.parseFrom(OnnxExporter.export(a));
+
+        assertEquals(8, m.getIrVersion());
+        assertEquals(1, m.getOpsetImportCount());
+        assertEquals("", m.getOpsetImport(0).getDomain());
+        assertEquals(13, m.getOpsetImport(0).getVersion());
+        assertEquals("tsak", m.getProducerName());
+        GraphProto g = m.getGraph();
+        assertEquals(List.of("N", "3", "90"), shape(g.getInput(0)));
+        assertEquals(List.of("N", "11"), shape(g.getOutput(0)));
+        assertEquals(List.of(OnnxExporter.INPUT_NAME), g.getInputList().stream().map(ValueInfoProto::getName).toList());
+        assertEquals(List.of(OnnxExporter.OUTPUT_NAME), g.getOutputList().stream().map(ValueInfoProto::getName).toList());
+
+        // in_mean, in_std, a weight and a bias per conv layer, lin_w, lin_b
+        assertEquals(2 + 2 * convChannels.length + 2, g.getInitializerCount());
+        for (TensorProto t : g.getInitializerList()) {
+            assertEquals(TensorProto.DataType.FLOAT_VALUE, t.getDataType(), t.getName());
+            long n = t.getDimsList().stream().mapToLong(Long::longValue).reduce(1, (x, y) -> x * y);
+            assertEquals(4 * n, t.getRawData().size(), t.getName());
+        }
+        TensorProto linB = g.getInitializerList().stream().filter(t -> t.getName().equals("lin_b")).findFirst()
+                .orElseThrow();
+        assertArrayEquals(FoldedStudent.of(a).linearBias(), floats(linB), 0f);
+
+        List<String> ops = new ArrayList<>(List.of("Sub", "Div"));
+        for (int l = 0; l < convChannels.length; l++) {
+            ops.addAll(List.of("Conv", "Relu"));
+        }
+        ops.addAll(List.of("GlobalAveragePool", "Flatten", "Gemm"));
+        assertEquals(ops, g.getNodeList().stream().map(NodeProto::getOpType).toList());
+
+        NodeProto conv0 = g.getNode(2);
+        NodeProto conv1 = g.getNode(4);
+        assertEquals(List.of(2L), ints(conv0, "strides"));
+        assertEquals(List.of(2L, 2L), ints(conv0, "pads"));
+        assertEquals(List.of(2L), ints(conv1, "dilations"));
+        assertEquals(List.of(4L, 4L), ints(conv1, "pads"), "pad = dilation (k - 1) / 2");
+        assertEquals(List.of(5L), ints(conv1, "kernel_shape"));
+
+        Set<String> defined = new HashSet<>(List.of(OnnxExporter.INPUT_NAME));
+        g.getInitializerList().forEach(t -> defined.add(t.getName()));
+        for (NodeProto n : g.getNodeList()) {
+            assertTrue(defined.containsAll(n.getInputList()), n.getName() + " reads " + n.getInputList());
+            defined.addAll(n.getOutputList());
+        }
+        assertTrue(defined.contains(OnnxExporter.OUTPUT_NAME));
+    }
+
+    private static List<String> shape(ValueInfoProto v) {
+        assertEquals(TensorProto.DataType.FLOAT_VALUE, v.getType().getTensorType().getElemType());
+        List<String> dims = new ArrayList<>();
+        for (TensorShapeProto.Dimension d : v.getType().getTensorType().getShape().getDimList()) {
+            dims.add(d.hasDimParam() ? d.getDimParam() : Long.toString(d.getDimValue()));
+        }
+        return dims;
+    }
+
+    private static List<Long> ints(NodeProto node, String attribute) {
+        AttributeProto a = node.getAttributeList().stream().filter(x -> x.getName().equals(attribute)).findFirst()
+                .orElseThrow(() -> new AssertionError(node.getName() + " has no " + attribute));
+        assertEquals(AttributeProto.AttributeType.INTS, a.getType());
+        return a.getIntsList();
+    }
+
+    private static float[] floats(TensorProto t) {
+        float[] v = new float[t.getRawData().size() / 4];
+        ByteBuffer.wrap(t.getRawData().toByteArray()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+        return v;
     }
 }
