@@ -26,21 +26,36 @@ import java.util.List;
  *                    then covers every training window in each of its K + 1 views (view 0 as
  *                    recorded). Without it, training.student.augmentation draws fresh views per
  *                    batch and the cached targets are the teacher's on the un-augmented window
+ * @param crossFitting K parts for out-of-fold soft targets (default 1: off). With K >= 2 the
+ *                    fold's training windows are split into K parts by subject (by recording when
+ *                    there are fewer than K subjects); per part, a teacher and SC trained on the
+ *                    other K - 1 parts give the logit targets (teacher and SC logits) of that
+ *                    part's windows, so a student learns soft targets for windows its teacher never
+ *                    saw, as at test time (cross-fitting). Representation targets stay the fold
+ *                    teacher's: K teachers have K unrelated representation spaces
  */
 public record DistillationConfig(List<String> strategies, Double temperature, Double alpha, Double beta,
         Integer seeds, List<Double> temperatures, List<Double> alphas, List<Double> labelSmoothingControls,
-        Integer augmentedViews) {
+        Integer augmentedViews, Integer crossFitting) {
+
+    /** The settings before {@code crossFitting} existed. */
+    public DistillationConfig(List<String> strategies, Double temperature, Double alpha, Double beta,
+            Integer seeds, List<Double> temperatures, List<Double> alphas, List<Double> labelSmoothingControls,
+            Integer augmentedViews) {
+        this(strategies, temperature, alpha, beta, seeds, temperatures, alphas, labelSmoothingControls,
+                augmentedViews, null);
+    }
 
     /** The settings before the grids and controls existed. */
     public DistillationConfig(List<String> strategies, Double temperature, Double alpha, Double beta,
             Integer seeds) {
-        this(strategies, temperature, alpha, beta, seeds, null, null, null, null);
+        this(strategies, temperature, alpha, beta, seeds, null, null, null, null, null);
     }
 
     /** The settings before {@code augmentedViews} existed. */
     public DistillationConfig(List<String> strategies, Double temperature, Double alpha, Double beta,
             Integer seeds, List<Double> temperatures, List<Double> alphas, List<Double> labelSmoothingControls) {
-        this(strategies, temperature, alpha, beta, seeds, temperatures, alphas, labelSmoothingControls, null);
+        this(strategies, temperature, alpha, beta, seeds, temperatures, alphas, labelSmoothingControls, null, null);
     }
 
     /** Every single strategy and the TSAK combination. */
@@ -67,6 +82,8 @@ public record DistillationConfig(List<String> strategies, Double temperature, Do
         ConfigChecks.positive("distillation.seeds", seeds);
         augmentedViews = augmentedViews == null ? 0 : augmentedViews;
         ConfigChecks.inRange("distillation.augmentedViews", augmentedViews, 0, 64);
+        crossFitting = crossFitting == null ? 1 : crossFitting;
+        ConfigChecks.inRange("distillation.crossFitting", crossFitting, 1, 16);
         temperatures = temperatures == null || temperatures.isEmpty() ? List.of(temperature)
                 : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(temperatures));
         alphas = alphas == null || alphas.isEmpty() ? List.of(alpha)

@@ -51,10 +51,15 @@ public record TrainingConfig(Stage teacher, Stage semantic, Stage student) {
      *                        scaling, jitter, time shift, mirroring; default off); validation and
      *                        test windows are never augmented. Cached distillation targets are the
      *                        teacher's outputs on the un-augmented window
+     * @param seeds           teacher only: independently seeded teachers per fold (default 1).
+     *                        Seed 0 is the teacher the semantic classifier and the students learn
+     *                        from; the others are trained and scored only to measure the teacher's
+     *                        seed-to-seed spread, reported per fold. Other stages must leave it at 1
+     *                        (student seeds are {@code distillation.seeds})
      */
     public record Stage(Integer epochs, Integer batchSize, Double learningRate, Double weightDecay, Integer patience,
             String schedule, Double minLearningRate, Integer warmupEpochs, String selection, Integer averageEpochs,
-            AugmentationConfig augmentation) {
+            AugmentationConfig augmentation, Integer seeds) {
         /** Applies defaults (validation with key paths happens in {@link #named}). */
         public Stage {
             epochs = epochs == null ? 30 : epochs;
@@ -68,6 +73,15 @@ public record TrainingConfig(Stage teacher, Stage semantic, Stage student) {
             selection = selection == null ? "best-validation" : selection;
             averageEpochs = averageEpochs == null ? 5 : averageEpochs;
             augmentation = augmentation == null ? AugmentationConfig.OFF : augmentation;
+            seeds = seeds == null ? 1 : seeds;
+        }
+
+        /** The settings before {@code seeds} existed: one seed. */
+        public Stage(Integer epochs, Integer batchSize, Double learningRate, Double weightDecay, Integer patience,
+                String schedule, Double minLearningRate, Integer warmupEpochs, String selection,
+                Integer averageEpochs, AugmentationConfig augmentation) {
+            this(epochs, batchSize, learningRate, weightDecay, patience, schedule, minLearningRate, warmupEpochs,
+                    selection, averageEpochs, augmentation, null);
         }
 
         /** The settings before {@code augmentation} existed: augmentation off. */
@@ -75,11 +89,11 @@ public record TrainingConfig(Stage teacher, Stage semantic, Stage student) {
                 String schedule, Double minLearningRate, Integer warmupEpochs, String selection,
                 Integer averageEpochs) {
             this(epochs, batchSize, learningRate, weightDecay, patience, schedule, minLearningRate, warmupEpochs,
-                    selection, averageEpochs, null);
+                    selection, averageEpochs, null, null);
         }
 
         static Stage defaults(String keyPath) {
-            return new Stage(null, null, null, null, null, null, null, null, null, null, null).named(keyPath);
+            return new Stage(null, null, null, null, null, null, null, null, null, null, null, null).named(keyPath);
         }
 
         /** Validates, naming {@code keyPath.field} and the value in every message. */
@@ -97,6 +111,11 @@ public record TrainingConfig(Stage teacher, Stage semantic, Stage student) {
                         + (epochs - 1) + "], got " + warmupEpochs);
             }
             ConfigChecks.positive(keyPath + ".averageEpochs", averageEpochs);
+            ConfigChecks.positive(keyPath + ".seeds", seeds);
+            if (seeds != 1 && !keyPath.equals("training.teacher")) {
+                throw new IllegalArgumentException(keyPath + ".seeds: only the teacher takes several seeds"
+                        + " (training.teacher.seeds); student seeds are distillation.seeds, got " + seeds);
+            }
             augmentation.named(keyPath + ".augmentation");
             if (selection.equals("average-last") && averageEpochs > epochs) {
                 throw new IllegalArgumentException(keyPath + ".averageEpochs: " + averageEpochs

@@ -31,11 +31,16 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
  * {@code Wmin = min(W+, W-)} (as written in Commons Math 3.6.1: the 0.5 is subtracted, which
  * makes p slightly smaller than the usual continuity correction would, and the variance has no
  * tie correction). The exact two-sided p can exceed 1 for balanced data; it is capped at 1.
- * When every delta is 0 (m = 0) the p-value is 1;</li>
+ * When every delta is 0 (m = 0) the p-value is 1; with fewer than 2 pairs there is no test and
+ * the p-value is NaN (printed n/a);</li>
  * <li>wins / ties / losses: pairs with {@code d > 1e-12}, {@code |d| <= 1e-12}, {@code d < -1e-12}.</li>
  * </ul>
  * A change is {@link #significant()} when the interval excludes 0 (and there are at least 2
- * pairs). The p-value is reported beside it; the verdict follows the interval alone.
+ * pairs): the verdict follows the interval. When the Wilcoxon test lands on the other side of
+ * 0.05 ({@link #testsDisagree()}: interval contains 0 but p &lt; 0.05, or the reverse) the verdict
+ * says so, e.g. {@code not significant (tests disagree)}: with few pairs the two tests weigh an
+ * outlying pair differently, and neither result should be read as settled. (With fewer than 6
+ * non-zero deltas the exact two-sided Wilcoxon p cannot go below 0.0625.)
  *
  * @param candidate  label of the candidate model, e.g. {@code student [sc-logit]}
  * @param reference  label of the reference model, e.g. {@code student [none]} or {@code teacher}
@@ -44,7 +49,8 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
  * @param stdDelta   sample standard deviation of the deltas (NaN for fewer than 2 pairs)
  * @param ciLow      lower bound of the 95% paired t interval (NaN for fewer than 2 pairs)
  * @param ciHigh     upper bound of the 95% paired t interval (NaN for fewer than 2 pairs)
- * @param wilcoxonP  two-sided Wilcoxon signed-rank p-value (NaN for no pairs, 1 if every delta is 0)
+ * @param wilcoxonP  two-sided Wilcoxon signed-rank p-value (NaN for fewer than 2 pairs, 1 if every
+ *                   delta is 0)
  * @param wins       pairs where the candidate scores higher by more than 1e-12
  * @param ties       pairs within 1e-12
  * @param losses     pairs where the candidate scores lower by more than 1e-12
@@ -112,7 +118,8 @@ public record PairedComparison(String candidate, String reference, int pairs, do
             lo = mean - half;
             hi = mean + half;
         }
-        return new PairedComparison(candidate, reference, n, mean, sd, lo, hi, wilcoxonP(d), wins, ties, losses);
+        double p = n >= 2 ? wilcoxonP(d) : Double.NaN;
+        return new PairedComparison(candidate, reference, n, mean, sd, lo, hi, p, wins, ties, losses);
     }
 
     /** True if the 95% interval excludes 0 (needs at least 2 pairs). */
@@ -120,12 +127,27 @@ public record PairedComparison(String candidate, String reference, int pairs, do
         return pairs >= 2 && !Double.isNaN(ciLow) && !Double.isNaN(ciHigh) && (ciLow > 0 || ciHigh < 0);
     }
 
-    /** {@code better} (interval above 0), {@code worse} (below 0) or {@code not significant}. */
-    public String verdict() {
-        if (!significant()) {
-            return "not significant";
+    /** Significance level the Wilcoxon p-value is compared with in {@link #testsDisagree()}. */
+    public static final double ALPHA = 1 - CONFIDENCE;
+
+    /**
+     * True if the t interval and the Wilcoxon test disagree at the 5% level: the interval excludes
+     * 0 while {@code p >= 0.05}, or contains 0 while {@code p < 0.05} (false with fewer than 2 pairs).
+     */
+    public boolean testsDisagree() {
+        if (pairs < 2 || Double.isNaN(wilcoxonP)) {
+            return false;
         }
-        return ciLow > 0 ? "better" : "worse";
+        return significant() != (wilcoxonP < ALPHA);
+    }
+
+    /**
+     * {@code better} (interval above 0), {@code worse} (below 0) or {@code not significant},
+     * followed by {@code  (tests disagree)} when {@link #testsDisagree()}.
+     */
+    public String verdict() {
+        String v = !significant() ? "not significant" : ciLow > 0 ? "better" : "worse";
+        return testsDisagree() ? v + " (tests disagree)" : v;
     }
 
     /** Two-sided Wilcoxon signed-rank p-value of the deltas, zero deltas dropped (see the class javadoc). */

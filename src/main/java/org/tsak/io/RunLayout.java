@@ -82,6 +82,20 @@ public record RunLayout(Path root, int folds) {
         return fold(f).resolve("teacher");
     }
 
+    /**
+     * Folder of the fold's teacher of seed {@code seed} ({@code training.teacher.seeds}): seed 0
+     * is {@link #teacher(int)}, the one the semantic classifier and students learn from; seed
+     * {@code k > 0} is {@code teacher-seed-k}, trained and scored only for the teacher's spread.
+     *
+     * @throws IllegalArgumentException if {@code seed} is negative
+     */
+    public Path teacher(int f, int seed) {
+        if (seed < 0) {
+            throw new IllegalArgumentException("teacher seed " + seed + " is negative");
+        }
+        return seed == 0 ? teacher(f) : fold(f).resolve("teacher-seed-" + seed);
+    }
+
     /** The fold's semantic-classifier folder. */
     public Path semantic(int f) {
         return fold(f).resolve("semantic-classifier");

@@ -202,12 +202,13 @@ public final class HtmlReportWriter {
         h.append("<h2 id=\"paired\">Paired change in macro-F1</h2>\n<p class=\"sub\">Candidate minus reference"
                 + " over the same (fold, seed) pairs: mean change, 95% paired t interval, two-sided Wilcoxon"
                 + " signed-rank p-value, wins/ties/losses. A change is <em>better</em> or <em>worse</em> only when"
-                + " its interval excludes 0, <em>not significant</em> otherwise.</p>\n");
+                + " its interval excludes 0, <em>not significant</em> otherwise; <em>(tests disagree)</em> marks a"
+                + " Wilcoxon p on the other side of 0.05. The teacher and the baselines have one result per fold:"
+                + " against them each student is averaged over its seeds per fold, one pair per fold.</p>\n");
         openTable(h, "paired-changes", ComparisonCells.PAIRED_HEADER);
         for (var c : table.comparisons()) {
-            String verdict = c.verdict();
-            row(h, ComparisonCells.PAIRED_HEADER, ComparisonCells.paired(c), verdict.equals("better") ? "better"
-                    : verdict.equals("worse") ? "worse" : "ns");
+            String css = !c.significant() ? "ns" : c.ciLow() > 0 ? "better" : "worse";
+            row(h, ComparisonCells.PAIRED_HEADER, ComparisonCells.paired(c), css);
         }
         closeTable(h);
         plots.stream().filter(p -> p.fileName().equals(ReportPlots.PAIRED_CHANGE_FILE)).findFirst()

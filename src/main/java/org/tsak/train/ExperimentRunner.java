@@ -146,6 +146,14 @@ public final class ExperimentRunner {
         }
         for (int f = 0; f < c.data().folds().size(); f++) {
             int fold = f;
+            for (int s = 1; s < c.config().training().teacher().seeds(); s++) {
+                int seed = s;
+                tasks.add(new LocalExecutor.Task("fold-" + f + "/teacher/seed-" + s, List.of(), true,
+                        () -> FoldTargets.extraTeacher(c, fold, seed)));
+            }
+        }
+        for (int f = 0; f < c.data().folds().size(); f++) {
+            int fold = f;
             for (String name : BaselineTask.names()) {
                 tasks.add(new LocalExecutor.Task("fold-" + f + "/baseline/" + name, List.of(), false,
                         () -> BaselineTask.run(c, fold, name)));
@@ -202,6 +210,9 @@ public final class ExperimentRunner {
                 throw new IllegalStateException(teacher + ": missing; run `tsak train --run " + runDir
                         + "` (or `tsak experiment --resume " + runDir + "`) first");
             }
+            for (int s = 1; s < config.training().teacher().seeds(); s++) {
+                results.addIfPresent("teacher", "-", "teacher", f, s, RunLayout.metrics(layout.teacher(f, s)));
+            }
             results.addIfPresent("semantic-classifier", "-", "semantic-classifier", f, 0,
                     RunLayout.metrics(layout.semantic(f)));
         }
@@ -254,6 +265,11 @@ public final class ExperimentRunner {
             out.add(String.join(", ", subjects.size() == keys.size() && keys.size() > 1 ? keys : subjects));
         }
         return out;
+    }
+
+    /** The run's prepared context (data read, specs built); for tests in this package. */
+    RunContext context() throws IOException {
+        return prepare();
     }
 
     private RunContext prepare() throws IOException {

@@ -40,8 +40,17 @@ final class FoldTargets {
     private FoldTargets() {
     }
 
-    /** Teacher and SC of fold {@code f} (trained, or loaded when finished earlier) and their cached outputs. */
+    /**
+     * Teacher and SC of fold {@code f} (trained, or loaded when finished earlier) and their cached
+     * outputs: the students' targets, out-of-fold for the training windows with
+     * {@code distillation.crossFitting} ({@link CrossFitting}).
+     */
     static TeacherTargets compute(RunContext c, int f) throws IOException {
+        TeacherTargets targets = inFold(c, f);
+        return c.config().distillation().crossFitting() > 1 ? CrossFitting.apply(c, f, targets) : targets;
+    }
+
+    private static TeacherTargets inFold(RunContext c, int f) throws IOException {
         PreparedData data = c.data();
         WindowSet windows = data.windows();
         Split fold = data.folds().get(f);
@@ -98,6 +107,35 @@ final class FoldTargets {
                 }
             }
             return targets;
+        }
+    }
+
+    /**
+     * Trains and scores fold {@code f}'s extra teacher of seed {@code seed > 0}
+     * ({@code training.teacher.seeds}), for the teacher's seed-to-seed spread only: nothing learns
+     * from it, so its weights are not kept. Done earlier (its {@code metrics.json} exists, resume):
+     * nothing to do.
+     */
+    static void extraTeacher(RunContext c, int f, int seed) throws IOException {
+        Path dir = c.layout().teacher(f, seed);
+        if (c.resume() && Files.isRegularFile(RunLayout.metrics(dir))) {
+            return;
+        }
+        PreparedData data = c.data();
+        Split fold = data.folds().get(f);
+        ZScore norm = data.normalisation(fold);
+        Files.createDirectories(dir);
+        c.progress().status(foldName(c, f) + ": teacher seed " + seed + " of " + c.config().training().teacher().seeds()
+                + " (for the teacher's spread)");
+        try (TrainedModel<TeacherBlock> teacher = TeacherStage.train(data.windows(), fold, data.teacherView(), norm,
+                c.teacher(), RunContext.stage("teacher", c.config().training().teacher(),
+                        c.seed("teacher", "fold-" + f, "seed-" + seed), true),
+                c.config().training().teacher().augmentation(), RunLayout.checkpoint(dir), c.progress())) {
+            float[] logits = Inference.run(teacher.block(), teacher.model().getNDManager(),
+                    Feeders.windows(data.windows(), data.teacherView(), norm), fold.test(), BATCH,
+                    TeacherBlock.LOGITS)[0];
+            ModelScoring.logits(dir, "teacher", data.windows(), fold.test(), logits, teacher.result(),
+                    Map.of("fold", f, "teacherSeed", seed));
         }
     }
 

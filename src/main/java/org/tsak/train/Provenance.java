@@ -29,6 +29,7 @@ record Provenance(Map<String, Object> fields) {
         m.put("djl", Engine.getDjlVersion());
         m.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
         m.put("pytorchThreads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+        m.put("exclusiveStageThreads", LocalExecutor.exclusiveThreads());
         m.put("pytorchInteropThreads", System.getProperty("ai.djl.pytorch.num_interop_threads", "default"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         m.put("cpus", Runtime.getRuntime().availableProcessors());

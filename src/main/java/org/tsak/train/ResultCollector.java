@@ -167,13 +167,16 @@ final class ResultCollector {
                     m.throughputPerSecond(), teacherP50 / m.latency().p50Micros(), (double) params / eff.teacherParams,
                     (double) flops / eff.teacherFlops, model.equals("student") ? f1 - noKd : Double.NaN));
         }
-        List<String> notes = List.of(
+        List<String> notes = new ArrayList<>(List.of(
                 "macro-F1: official OpenPack rule (1 Hz, last prediction per second, Null seconds dropped,"
                         + " 10 operations, absent classes score 0), each fold's test sessions concatenated; mean ±"
                         + " sample std over (fold, seed) results (the column n counts them).",
-                "paired change: candidate minus reference on the same (fold, seed) pairs (a fold's teacher and"
-                        + " baselines pair with every student seed of that fold); 95% paired t interval, two-sided"
-                        + " Wilcoxon signed-rank p; 'not significant' when the interval contains 0.",
+                "paired change: candidate minus reference; student vs student on the same (fold, seed) pairs;"
+                        + " vs the teacher or a baseline, each model's mean over its seeds per fold, one pair per fold"
+                        + " (only folds are independent there). 95% paired t interval, two-sided Wilcoxon"
+                        + " signed-rank p (none below 2 pairs); the verdict follows the interval ('not significant'"
+                        + " when it contains 0); '(tests disagree)' marks a Wilcoxon p on the other side of 0.05"
+                        + " (with fewer than 6 non-zero pairs it cannot go below 0.0625).",
                 "student seed k of every strategy starts from the same initial weights and sees the same batch"
                         + " order (paired seeds).",
                 "baseline rows: a random forest on per-window statistics (mean, std, min, max, mean |first"
@@ -184,7 +187,14 @@ final class ResultCollector {
                         + " latency are teacher + SC.",
                 String.format(Locale.ROOT, "latency: batch 1, p50/p95 over timed calls after warm-up, DJL PyTorch"
                         + " CPU, %s thread(s); throughput at batch %d.",
-                        System.getProperty("ai.djl.pytorch.num_threads", "default"), throughputBatch));
+                        System.getProperty("ai.djl.pytorch.num_threads", "default"), throughputBatch)));
+        List<Double> spread = teacherSeedSpread();
+        if (!spread.isEmpty()) {
+            notes.add(String.format(Locale.ROOT, "teacher seed-to-seed spread (training.teacher.seeds): sample std of"
+                    + " test macro-F1 over a fold's teacher seeds, mean over folds %.4f (per fold: %s); the students"
+                    + " learn from seed 0.", spread.stream().mapToDouble(Double::doubleValue).average().orElse(0),
+                    String.join(", ", spread.stream().map(v -> String.format(Locale.ROOT, "%.4f", v)).toList())));
+        }
         return new ComparisonTable(title, rows, comparisons(), folds(), notes);
     }
 
@@ -230,24 +240,74 @@ final class ResultCollector {
     }
 
     /**
-     * Pairs the candidate's (fold, seed) results with the reference's: the same (fold, seed), or,
-     * when the reference has one result per fold ({@code perFold}), that fold's result.
+     * Pairs the candidate's results with the reference's. Student against student
+     * ({@code perFold} false): the same (fold, seed), since student seed k of every strategy
+     * shares its initial weights and batch order. Against a model with its own seeds per fold
+     * (teacher, baselines: {@code perFold} true): each model's mean over its seeds in a fold, one
+     * pair per fold, because only folds are independent there (pairing one teacher score with
+     * every student seed would count the same teacher result several times and narrow the
+     * interval without evidence).
      */
     private static PairedComparison paired(Entry candidate, Entry reference, boolean perFold) {
         List<Double> cand = new ArrayList<>();
         List<Double> ref = new ArrayList<>();
-        for (Map.Entry<Long, Score> e : candidate.byFoldSeed().entrySet()) {
-            long k = e.getKey();
-            Score r = perFold ? reference.byFoldSeed().get(k & 0xffffffff00000000L)
-                    : reference.byFoldSeed().get(k);
-            if (r != null) {
-                cand.add(e.getValue().macroF1());
-                ref.add(r.macroF1());
+        if (perFold) {
+            Map<Integer, double[]> c = foldMeans(candidate);
+            Map<Integer, double[]> r = foldMeans(reference);
+            for (Map.Entry<Integer, double[]> e : c.entrySet()) {
+                double[] rv = r.get(e.getKey());
+                if (rv != null) {
+                    cand.add(e.getValue()[0] / e.getValue()[1]);
+                    ref.add(rv[0] / rv[1]);
+                }
+            }
+        } else {
+            for (Map.Entry<Long, Score> e : candidate.byFoldSeed().entrySet()) {
+                Score r = reference.byFoldSeed().get(e.getKey());
+                if (r != null) {
+                    cand.add(e.getValue().macroF1());
+                    ref.add(r.macroF1());
+                }
             }
         }
         return PairedComparison.of(candidate.label(), reference.label(),
                 cand.stream().mapToDouble(Double::doubleValue).toArray(),
                 ref.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** Per fold (in fold order): {sum of macro-F1 over the entry's seeds, seed count}. */
+    private static Map<Integer, double[]> foldMeans(Entry e) {
+        Map<Integer, double[]> out = new TreeMap<>();
+        e.byFoldSeed().forEach((k, v) -> {
+            double[] acc = out.computeIfAbsent((int) (k >>> 32), x -> new double[2]);
+            acc[0] += v.macroF1();
+            acc[1]++;
+        });
+        return out;
+    }
+
+    /**
+     * The teacher's seed-to-seed spread when it has several seeds in a fold: per fold the sample
+     * standard deviation of test macro-F1 over its seeds; empty with one seed per fold.
+     */
+    List<Double> teacherSeedSpread() {
+        Entry teacher = find(TEACHER);
+        List<Double> out = new ArrayList<>();
+        if (teacher == null) {
+            return out;
+        }
+        Map<Integer, List<Double>> byFold = new TreeMap<>();
+        teacher.byFoldSeed().forEach((k, v) -> byFold.computeIfAbsent((int) (k >>> 32), x -> new ArrayList<>())
+                .add(v.macroF1()));
+        for (List<Double> v : byFold.values()) {
+            if (v.size() < 2) {
+                return List.of();
+            }
+            double m = v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            double ss = v.stream().mapToDouble(x -> (x - m) * (x - m)).sum();
+            out.add(Math.sqrt(ss / (v.size() - 1)));
+        }
+        return out;
     }
 
     private List<FoldScores> folds() {

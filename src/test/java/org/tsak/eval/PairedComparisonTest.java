@@ -197,11 +197,58 @@ class PairedComparisonTest {
         assertEquals(0.2, c.meanDelta(), 1e-12);
         assertTrue(Double.isNaN(c.stdDelta()));
         assertTrue(Double.isNaN(c.ciLow()) && Double.isNaN(c.ciHigh()));
-        // one non-zero delta: W = 1, both sign patterns {∅, {1}} give sums 0 and 1, one >= 1: p = 2 · 1 / 2 = 1
-        assertEquals(1.0, c.wilcoxonP());
+        // no test with one pair: the p-value is NaN (printed n/a), not the library's 2 · 1 / 2 = 1
+        assertTrue(Double.isNaN(c.wilcoxonP()));
+        assertEquals(ComparisonCells.UNKNOWN, ComparisonCells.paired(c).get(4), "no p-value printed");
         assertEquals(1, c.wins());
         assertFalse(c.significant());
         assertEquals("not significant", c.verdict());
+    }
+
+    @Test
+    void sixLossesWithAnOutlierAreNotSignificantByTheIntervalButFlaggedAsDisagreeing() {
+        // d = -0.01, -0.01, -0.02, -0.01, -0.02, -0.30 (one outlying fold):
+        // mean = -0.061667; sd = sqrt(Σ(d - mean)² / 5): deviations +0.051667 (x3), +0.041667 (x2), -0.238333;
+        // Σ = 3·0.0026694 + 2·0.0017361 + 0.0568028 = 0.0682833; sd = sqrt(0.0136567) = 0.116862;
+        // t(0.975; 5) = 2.570582; half = 2.570582 · 0.116862 / sqrt(6) = 0.122639 -> [-0.184306, +0.060972]: contains 0.
+        // Wilcoxon: all 6 deltas negative, W+ = 0: exact two-sided p = 2 / 2^6 = 0.03125 < 0.05.
+        double[] ref = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5};
+        double[] cand = {0.49, 0.49, 0.48, 0.49, 0.48, 0.20};
+        PairedComparison c = PairedComparison.of("a", "b", cand, ref);
+        assertEquals(-0.061667, c.meanDelta(), 1e-6);
+        assertEquals(-0.184306, c.ciLow(), 1e-5);
+        assertEquals(0.060972, c.ciHigh(), 1e-5);
+        assertEquals(0.03125, c.wilcoxonP(), 1e-12);
+        assertEquals(6, c.losses());
+        assertFalse(c.significant());
+        assertTrue(c.testsDisagree());
+        assertEquals("not significant (tests disagree)", c.verdict());
+    }
+
+    @Test
+    void fivePairsAllBetterAreBetterByTheIntervalAndFlaggedBecauseWilcoxonCannotReachFivePercent() {
+        // d = +0.01 .. +0.05: mean 0.03, sd 0.0158114, t(0.975; 4) = 2.776445, half = 0.019632: [0.010368, 0.049632];
+        // exact Wilcoxon with 5 positive deltas: 2 / 32 = 0.0625 >= 0.05
+        double[] ref = {0.5, 0.5, 0.5, 0.5, 0.5};
+        double[] cand = {0.51, 0.52, 0.53, 0.54, 0.55};
+        PairedComparison c = PairedComparison.of("a", "b", cand, ref);
+        assertEquals(0.010368, c.ciLow(), 1e-5);
+        assertEquals(0.0625, c.wilcoxonP(), 1e-12);
+        assertTrue(c.significant());
+        assertEquals("better (tests disagree)", c.verdict());
+    }
+
+    @Test
+    void agreeingTestsCarryNoFlag() {
+        double[] ref = new double[8];
+        double[] cand = new double[8];
+        for (int i = 0; i < 8; i++) {
+            ref[i] = 0.5;
+            cand[i] = 0.5 - 0.01 * (i + 1);
+        }
+        PairedComparison c = PairedComparison.of("a", "b", cand, ref);
+        assertFalse(c.testsDisagree());
+        assertEquals("worse", c.verdict());
     }
 
     @Test

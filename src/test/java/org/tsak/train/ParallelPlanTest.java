@@ -44,7 +44,7 @@ class ParallelPlanTest {
               semantic: {hiddenSize: 16}
               student: {convChannels: [8, 8]}
             training:
-              teacher: {epochs: 2, batchSize: 64}
+              teacher: {epochs: 2, batchSize: 64, seeds: 2}
               semantic: {epochs: 2, batchSize: 64}
               student: {epochs: 2, batchSize: 64}
             distillation: {seeds: 2, strategies: [none, sc-logit, combi-rep]}
@@ -111,12 +111,50 @@ class ParallelPlanTest {
         assertEquals(3 * 2, sc.pairs(), "3 folds x 2 seeds");
         PairedComparison vsTeacher = cs.stream().filter(c -> c.candidate().equals("student [none]")
                 && c.reference().equals("teacher")).findFirst().orElseThrow();
-        assertEquals(6, vsTeacher.pairs());
+        assertEquals(3, vsTeacher.pairs(), "one pair per fold: only folds are independent against the teacher");
+        ComparisonRow teacher = one.table().rows().get(0);
+        assertEquals("teacher", teacher.label());
+        assertEquals(3 * 2, teacher.seeds(), "3 folds x 2 teacher seeds");
         assertEquals(3, one.table().folds().size());
         assertTrue(one.table().folds().get(0).macroF1ByModel().containsKey("student [combi-rep]"));
         ComparisonRow none = one.table().rows().stream().filter(r -> r.label().equals("student [none]"))
                 .findFirst().orElseThrow();
         assertEquals(6, none.seeds(), "n counts (fold, seed) results");
+    }
+
+    @Test
+    void teacherAndBaselineComparisonsPairFoldMeans() throws IOException {
+        // by hand from the metrics files: per fold, mean over the student's seeds minus mean over the teacher's
+        double[] cand = new double[3];
+        double[] ref = new double[3];
+        for (int f = 0; f < 3; f++) {
+            Path fold = one.runDir().resolve("fold-" + f);
+            cand[f] = (f1(fold.resolve("students/none/seed-0")) + f1(fold.resolve("students/none/seed-1"))) / 2;
+            ref[f] = (f1(fold.resolve("teacher")) + f1(fold.resolve("teacher-seed-1"))) / 2;
+        }
+        PairedComparison expected = PairedComparison.of("student [none]", "teacher", cand, ref);
+        PairedComparison vsTeacher = one.table().comparisons().stream().filter(c -> c.candidate()
+                .equals("student [none]") && c.reference().equals("teacher")).findFirst().orElseThrow();
+        assertEquals(expected, vsTeacher);
+        double[] sc = new double[3];
+        double[] forest = new double[3];
+        for (int f = 0; f < 3; f++) {
+            Path fold = one.runDir().resolve("fold-" + f);
+            sc[f] = (f1(fold.resolve("students/sc-logit/seed-0")) + f1(fold.resolve("students/sc-logit/seed-1"))) / 2;
+            forest[f] = f1(fold.resolve("baselines/random-forest-student-channels"));
+        }
+        PairedComparison vsBaseline = one.table().comparisons().stream().filter(c -> c.candidate()
+                .equals("student [sc-logit]") && c.reference().startsWith("baseline")).findFirst().orElseThrow();
+        assertEquals(PairedComparison.of("student [sc-logit]", vsBaseline.reference(), sc, forest), vsBaseline);
+        assertTrue(one.table().notes().stream().anyMatch(n -> n.startsWith("teacher seed-to-seed spread")),
+                one.table().notes().toString());
+        assertFalse(Files.exists(one.runDir().resolve("fold-0/teacher-seed-1/weights.params")),
+                "an extra teacher's weights are not kept");
+    }
+
+    private static double f1(Path modelDir) throws IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(modelDir.resolve("metrics.json").toFile())
+                .get("macroF1").asDouble();
     }
 
     private static Set<String> subjects(WindowSet w, int[] idx) {

@@ -75,6 +75,17 @@ class StageSettingsConfigTest {
     }
 
     @Test
+    void onlyTheTeacherTakesSeveralSeeds() {
+        assertEquals(1, ConfigLoader.parse("name: x\n", "t").training().teacher().seeds());
+        assertEquals(3, ConfigLoader.parse("training:\n  teacher: {seeds: 3}\n", "t").training().teacher().seeds());
+        String student = error("training:\n  student: {seeds: 3}\n");
+        assertTrue(student.contains("training.student.seeds: only the teacher takes several seeds")
+                && student.contains("distillation.seeds"), student);
+        String zero = error("training:\n  teacher: {seeds: 0}\n");
+        assertTrue(zero.contains("training.teacher.seeds: must be > 0, got 0"), zero);
+    }
+
+    @Test
     void settingsRefuseWhatTheConfigRefuses() {
         assertThrows(IllegalArgumentException.class, () -> new StageSettings("s", 3, 16, 0.01, 0, 1, 1, Kind.COSINE,
                 0.02, 0, WeightSelection.LAST, 1, true));
