@@ -65,8 +65,9 @@ public record ComparisonTable(String title, List<ComparisonRow> rows, List<Paire
             markdownTable(sb, ComparisonCells.COST_HEADER, cost);
         }
         if (!comparisons.isEmpty()) {
-            sb.append("\nPaired change in macro-F1 (candidate - reference over the same (fold, seed) pairs;"
-                    + " 95% paired t interval; \"not significant\" when it contains 0):\n\n");
+            sb.append("\nPaired change in macro-F1 (candidate - reference; students on the same (fold, seed) pairs,"
+                    + " against the teacher or a baseline one pair of seed means per fold; 95% paired t interval;"
+                    + " \"not significant\" when it contains 0):\n\n");
             markdownTable(sb, ComparisonCells.PAIRED_HEADER,
                     comparisons.stream().map(ComparisonCells::paired).toList());
         }

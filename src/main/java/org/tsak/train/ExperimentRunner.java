@@ -229,6 +229,17 @@ public final class ExperimentRunner {
                 }
             }
         }
+        Map<String, List<String>> grids = new LinkedHashMap<>();
+        for (StudentVariant v : variants(c, c.strategies())) {
+            if (v.name().contains("@")) {
+                grids.computeIfAbsent(v.strategy().name(), k -> new ArrayList<>()).add(v.name());
+            }
+        }
+        grids.forEach((strategy, points) -> {
+            if (points.size() > 1) {
+                results.addValidationSelected(strategy + "@validation-selected", points);
+            }
+        });
         Efficiency efficiency = EfficiencyMeter.measure(c);
         ComparisonTable table = results.table(config.name() + ": test macro-F1 (OpenPack rule) and cost, "
                 + foldText(c.data()), efficiency, config.evaluation().throughputBatch());

@@ -32,7 +32,8 @@ final class ResultCollector {
     /** The teacher's row label. */
     static final String TEACHER = "teacher";
 
-    private record Score(double macroF1, double accuracy) {
+    /** Test macro-F1 and accuracy; validation macro-F1 of the kept weights (NaN if not recorded). */
+    private record Score(double macroF1, double accuracy, double validationF1) {
     }
 
     private record Entry(String model, String strategy, Map<Long, Score> byFoldSeed) {
@@ -66,7 +67,8 @@ final class ResultCollector {
         }
         Entry e = results.computeIfAbsent(model + "|" + strategy,
                 k -> new Entry(model, strategy, new TreeMap<>()));
-        e.byFoldSeed().put(key(fold, seed), new Score(m.get("macroF1").asDouble(), m.get("accuracy").asDouble()));
+        e.byFoldSeed().put(key(fold, seed), new Score(m.get("macroF1").asDouble(), m.get("accuracy").asDouble(),
+                m.path("bestValidationF1").asDouble(Double.NaN)));
         if (stage == null) {
             return;
         }
@@ -85,6 +87,48 @@ final class ResultCollector {
             return false;
         }
         addMetrics(model, strategy, stage, fold, seed, metricsFile);
+        return true;
+    }
+
+    /**
+     * Adds the row {@code student [<name>]}: per (fold, seed), of the students {@code gridPoints}
+     * (strategy names of one strategy's grid, e.g. {@code sc-logit@T=2}, {@code sc-logit@T=4}),
+     * the one with the highest validation macro-F1 (first in grid order on ties), scored by its
+     * test macro-F1. Choosing T and alpha on validation data is a legitimate model selection; the
+     * best test row of a grid is not. (fold, seed) pairs missing a grid point are left out.
+     *
+     * @return whether a row was added (every grid point needs results with a validation F1)
+     */
+    boolean addValidationSelected(String name, List<String> gridPoints) {
+        List<Entry> grid = new ArrayList<>();
+        for (String g : gridPoints) {
+            Entry e = results.get("student|" + g);
+            if (e == null) {
+                return false;
+            }
+            grid.add(e);
+        }
+        Map<Long, Score> chosen = new TreeMap<>();
+        for (Long k : grid.get(0).byFoldSeed().keySet()) {
+            Score best = null;
+            for (Entry e : grid) {
+                Score sc = e.byFoldSeed().get(k);
+                if (sc == null || Double.isNaN(sc.validationF1())) {
+                    best = null;
+                    break;
+                }
+                if (best == null || sc.validationF1() > best.validationF1()) {
+                    best = sc;
+                }
+            }
+            if (best != null) {
+                chosen.put(k, best);
+            }
+        }
+        if (chosen.isEmpty()) {
+            return false;
+        }
+        results.put("student|" + name, new Entry("student", name, chosen));
         return true;
     }
 
@@ -188,6 +232,11 @@ final class ResultCollector {
                 String.format(Locale.ROOT, "latency: batch 1, p50/p95 over timed calls after warm-up, DJL PyTorch"
                         + " CPU, %s thread(s); throughput at batch %d.",
                         System.getProperty("ai.djl.pytorch.num_threads", "default"), throughputBatch)));
+        if (results.keySet().stream().anyMatch(k -> k.endsWith("@validation-selected"))) {
+            notes.add("<strategy>@validation-selected: per (fold, seed), the grid point (temperature, alpha) whose"
+                    + " student scored the highest validation macro-F1, with that student's test macro-F1 (model"
+                    + " selection on validation data; picking the best test row of a grid would not be).");
+        }
         List<Double> spread = teacherSeedSpread();
         if (!spread.isEmpty()) {
             notes.add(String.format(Locale.ROOT, "teacher seed-to-seed spread (training.teacher.seeds): sample std of"

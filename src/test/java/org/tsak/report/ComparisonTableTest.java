@@ -81,8 +81,9 @@ class ComparisonTableTest {
                 "| student [none] | 1.42% | 1.33% | 12.04x | 117,561 |",
                 "| student [sc-logit] | 1.42% | 1.33% | 12.04x | 117,561 |",
                 "",
-                "Paired change in macro-F1 (candidate - reference over the same (fold, seed) pairs; 95% paired t"
-                        + " interval; \"not significant\" when it contains 0):",
+                "Paired change in macro-F1 (candidate - reference; students on the same (fold, seed) pairs,"
+                        + " against the teacher or a baseline one pair of seed means per fold; 95% paired t interval;"
+                        + " \"not significant\" when it contains 0):",
                 "",
                 "| comparison | pairs | mean Δ | 95% CI | Wilcoxon p | wins/ties/losses | verdict |",
                 "|---|---:|---:|---:|---:|---:|---|",

@@ -147,7 +147,8 @@ public final class PairedChangeChart {
             plot.setFixedRangeAxisSpace(space);
         }
         JFreeChart chart = ChartPng.styled(new JFreeChart("Paired change in test macro-F1 against " + reference
-                + " over the same (fold, seed) pairs", ChartPng.LABEL.deriveFont(java.awt.Font.BOLD), plot, legend));
+                + (reference.startsWith("student") ? " over the same (fold, seed) pairs" : " (one pair per fold)"),
+                ChartPng.LABEL.deriveFont(java.awt.Font.BOLD), plot, legend));
         chart.setPadding(new RectangleInsets(4, 4, 4, 10));
         return chart;
     }
