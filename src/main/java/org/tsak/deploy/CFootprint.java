@@ -6,9 +6,12 @@ package org.tsak.deploy;
  * @param precision           {@code float32} or {@code int8}
  * @param flashWeightBytes    constant data for the network: weights, biases, scales and the input
  *                            normalisation (code, class names and ids not included)
- * @param ramActivationBytes  static buffers: the two zero-padded ping-pong activation buffers, the
- *                            pooled vector and, for int8, the quantised activation row and the
- *                            int32 accumulator (the logits array is the caller's)
+ * @param ramActivationBytes  static buffers: the two zero-padded ping-pong activation buffers (each
+ *                            as large as the largest activation it holds, so a strided student's
+ *                            short later activations need little), the pooled vector, a logits
+ *                            scratch for calls without a logits array and, for int8, the quantised
+ *                            activation and the int32 accumulator; not the stack (the float export's
+ *                            per-layer accumulators, 4 B per output channel, live there)
  * @param multiplyAdds        multiply-adds per window
  */
 public record CFootprint(String precision, long flashWeightBytes, long ramActivationBytes, long multiplyAdds) {
