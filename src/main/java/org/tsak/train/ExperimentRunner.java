@@ -229,6 +229,14 @@ public final class ExperimentRunner {
                 }
             }
         }
+        for (String extra : extraStudents(c)) {
+            for (int f = 0; f < folds; f++) {
+                for (int s = 0; s < config.distillation().seeds(); s++) {
+                    results.addIfPresent("student", extra, "student", f, s,
+                            RunLayout.metrics(layout.student(f, extra, s)));
+                }
+            }
+        }
         Map<String, List<String>> grids = new LinkedHashMap<>();
         for (StudentVariant v : variants(c, c.strategies())) {
             if (v.name().contains("@")) {
@@ -254,6 +262,35 @@ public final class ExperimentRunner {
         }
         ModelMetricsWriter.writeJson(layout.provenance(), provenance.toMap());
         return new ExperimentOutcome(runDir, table, results.stageThroughputs(), results.stageTimeShares());
+    }
+
+    /**
+     * Students in the run folder whose strategy is not in the config's list (distilled with
+     * {@code tsak distill --strategy X}): named by a strategy the registry knows, in name order.
+     */
+    private static List<String> extraStudents(RunContext c) throws IOException {
+        Path students = c.layout().student(0, "x", 0).getParent().getParent();
+        if (!Files.isDirectory(students)) {
+            return List.of();
+        }
+        Set<String> known = variants(c, c.strategies()).stream().map(StudentVariant::name)
+                .collect(Collectors.toSet());
+        List<String> out = new ArrayList<>();
+        try (var dirs = Files.list(students)) {
+            for (Path d : dirs.sorted().toList()) {
+                String name = d.getFileName().toString();
+                if (!Files.isDirectory(d) || known.contains(name)) {
+                    continue;
+                }
+                try {
+                    DistillationStrategy.parse(name);
+                    out.add(name);
+                } catch (IllegalArgumentException e) {
+                    c.progress().status(d + ": not a strategy this version knows, left out of the table");
+                }
+            }
+        }
+        return out;
     }
 
     private static String foldText(PreparedData data) {
@@ -296,9 +333,11 @@ public final class ExperimentRunner {
             throw new IllegalStateException(configFile + ": the run folder was made with a different config;"
                     + " use another --out folder, or --force to start it afresh");
         }
-        AtomicFiles.writeString(configFile, yaml);
         progress.status("reading data (" + config.data().source() + ")");
         PreparedData data = PreparedData.prepare(config.data(), Seeds.derive(config.seed(), "data"));
+        // written once the data reads: a config whose data cannot be read leaves no run folder behind
+        // that a corrected run would need --force to replace
+        AtomicFiles.writeString(configFile, yaml);
         WindowSet windows = data.windows();
         RunLayout layout = new RunLayout(runDir, data.folds().size());
         progress.status(String.format(Locale.ROOT, "%d recordings, %d windows of %d samples x %d channels"
