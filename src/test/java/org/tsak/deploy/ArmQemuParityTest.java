@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -81,12 +82,18 @@ class ArmQemuParityTest {
             for (String s : undefined) {
                 assertTrue(ALLOWED_UNDEFINED.contains(s), p + " export references " + s + "; undefined: " + undefined);
             }
-            List<String> image = ArmFirmware.symbols(elf, false);
+            List<String> linked = ArmFirmware.symbols(elf, false);
             for (String s : FORBIDDEN) {
-                assertFalse(image.contains(s), p + " bare image links " + s);
+                assertFalse(linked.contains(s), p + " bare image links " + s);
             }
-            ArmSections fp = ArmFirmware.size(elf);
-            assertTrue(fp.flashBytes() > 0 && fp.ramBytes() > 0, p + ": " + fp);
+            ArmSections image = ArmFirmware.size(elf);
+            assertTrue(image.flashBytes() > 0 && image.ramBytes() > 0, p + ": " + image);
+            // The computed footprint's static RAM is exactly what the linker places from the export.
+            ArmSections export = ArmSections.fromLinkerMap(Files.readString(dir.resolve("bare.map")),
+                    ArmFirmware.EXPORT_OBJECT);
+            CFootprint computed = CExporter.footprint(FoldedStudent.of(a), p);
+            assertEquals(computed.ramActivationBytes(), export.ramBytes(), p + ": " + export.sections());
+            assertTrue(export.flashBytes() > computed.flashWeightBytes(), p + ": " + export.sections());
             assertTrue(ArmQemu.instructionsPerWindow(elf).get(0) > 0);
         }
     }
