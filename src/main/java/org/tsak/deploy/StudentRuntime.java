@@ -1,34 +1,35 @@
 package org.tsak.deploy;
 
-import java.util.Arrays;
-
 /**
- * Runs a trained student on single windows in pure Java: no DJL, no native code, and no
- * allocation per call after construction (except the convenience methods that return a new
- * logits array).
+ * Runs a trained student in pure Java: no DJL, no native code, and no allocation per call after
+ * construction (except the convenience methods that return a new logits array).
  *
  * <p>Input: one window in NCW order without the batch axis, {@code x[c * L + t]}, {@code C}
  * channels in the artifact's channel order and {@code L = windowSamples}. {@link #logits(float[])}
  * takes raw sensor units and applies the artifact's z-score first; {@link #logitsNormalised(float[])}
- * takes an already normalised window. Computation: batch norm folded into the conv weights
- * ({@link FoldedStudent}); activations live in two zero-padded ping-pong buffers (rows of
- * {@code L + 2 P} floats, {@code P} the largest padding) so the convolution's inner loop is a
- * bounds-free multiply-add over time that the JIT can vectorise. Conv layer l with stride
- * {@code s}, dilation {@code d} and padding {@code p = d (k - 1) / 2} writes
- * {@code L_out = ceil(L_in / s)} samples per channel and zeroes the {@code P} samples after them,
- * so a shorter activation never reads a longer one's leftovers as padding.
+ * takes an already normalised window. {@link #logits(float[][], float[][])} and
+ * {@link #logitsBatch(float[], int, float[])} run {@code N} windows (one per worker stream) in one
+ * call and give each window exactly the logits of the single-window path.
+ *
+ * <p>Computation: batch norm folded into the conv weights ({@link FoldedStudent}); weights packed
+ * {@code [in][tap][out]} and activations held channel-last in two reused ping-pong buffers with
+ * {@code P} (the largest padding) zero time rows on each side ({@link PackedConv}), so the inner
+ * loop of every layer is a bounds-free multiply-add over contiguous output channels that HotSpot C2
+ * vectorises, whatever the stride and dilation. Conv layer l with stride {@code s}, dilation
+ * {@code d} and padding {@code p = d (k - 1) / 2} writes {@code L_out = ceil(L_in / s)} samples.
  * Summation order (which the C export copies): per output channel, out starts at the folded
  * bias; for each input channel, the k taps {@code w[kk] * x[t * s + kk * d - p]} are summed left to
  * right and the sum is added to out; then ReLU. Pooling sums the last activation over its time in
  * order and divides by its length; the linear layer starts at the bias and adds
- * {@code w[o][j] * rep[j]} in order.
+ * {@code w[o][j] * rep[j]} in order of {@code j}.
  *
  * <p>Two variants: {@link #of(StudentArtifact)} (float32) and {@link #quantised(StudentArtifact)}
- * (int8 weights per output channel, int8 activations re-quantised per layer per window, int32
- * accumulation; see {@link QuantisedStudent}). The same arithmetic, in the same order, is what
- * {@link CExporter} writes to C, so Java and C agree to the last bit on IEEE-754 hardware.
+ * (int8 weights per output channel, int8 activations re-quantised per layer per window, integer
+ * accumulation; see {@link QuantisedStudent} and {@link PackedConv}). The same arithmetic, in the same
+ * order, is what {@link CExporter} writes to C, so Java and C agree to the last bit on IEEE-754
+ * hardware without fused multiply-add.
  *
- * <p>Not thread-safe (it owns its buffers): give each thread its own {@link #copy()}.
+ * <p>Not thread-safe (it owns its scratch buffers): give each thread its own {@link #copy()}.
  * Suitable as the subject of a JMH benchmark: construct in {@code @Setup}, call
  * {@link #logits(float[], float[])} in the benchmark method.
  */
@@ -39,29 +40,25 @@ public final class StudentRuntime {
     private final int c0;
     private final int lengthSamples;
     private final int padSamples;
-    private final int rowStride;
     private final float[] means;
     private final float[] invStds;
-    private final int[] channels;
-    private final int[] kernels;
-    private final int[] strides;
-    private final int[] dilations;
-    private final int[] lengths;
-    private final float[][] weights;
-    private final float[][] biases;
-    private final float[] linearWeight;
+    private final PackedConv[] layers;
+    private final int repSize;
+    private final int classes;
+    /** Linear weight transposed to {@code [rep][class]}. */
+    private final float[] linearWeightT;
     private final float[] linearBias;
-    private final byte[][] qWeights;
-    private final float[][] qScales;
-    private final byte[] qLinearWeight;
+    /** Int8 linear weight transposed to {@code [rep][class]}, or null. */
+    private final byte[] qLinearWeightT;
     private final float[] qLinearScales;
     private final float[] bufferA;
     private final float[] bufferB;
+    private final float[] qActivation;
+    private final float[] channelScratch;
+    private final float[] scaleScratch;
+    private final int[] intScratch;
     private final float[] rep;
     private final float[] scratchLogits;
-    private final int[] qActivation;
-    private final int[] accumulator;
-    private final byte[] qRep;
 
     private StudentRuntime(FoldedStudent f, QuantisedStudent q) {
         this.folded = f;
@@ -69,57 +66,55 @@ public final class StudentRuntime {
         this.c0 = f.inputChannels();
         this.lengthSamples = f.windowSamples();
         this.padSamples = f.maxPadSamples();
-        this.rowStride = lengthSamples + 2 * padSamples;
         this.means = f.inputMeans();
         this.invStds = f.inputInvStds();
         int n = f.convLayerCount();
-        channels = new int[n + 1];
-        kernels = new int[n];
-        strides = new int[n];
-        dilations = new int[n];
-        lengths = new int[n + 1];
-        weights = new float[n][];
-        biases = new float[n][];
+        layers = new PackedConv[n];
+        int maxActivation = 0;
         int maxChannels = 0;
         for (int a = 0; a <= n; a++) {
-            channels[a] = f.channels(a);
-            lengths[a] = f.length(a);
-            maxChannels = Math.max(maxChannels, channels[a]);
+            maxActivation = Math.max(maxActivation, (f.length(a) + 2 * padSamples) * f.channels(a));
+            maxChannels = Math.max(maxChannels, f.channels(a));
         }
         for (int l = 0; l < n; l++) {
-            kernels[l] = f.kernelSize(l);
-            strides[l] = f.stride(l);
-            dilations[l] = f.dilation(l);
-            weights[l] = f.convWeight(l);
-            biases[l] = f.convBias(l);
+            layers[l] = new PackedConv(f, q, l);
         }
-        linearWeight = f.linearWeight();
+        repSize = f.representationSize();
+        classes = f.classCount();
+        linearWeightT = transpose(f.linearWeight(), classes, repSize);
         linearBias = f.linearBias();
-        bufferA = new float[f.bufferChannels(0) * rowStride];
-        bufferB = new float[Math.max(1, f.bufferChannels(1)) * rowStride];
-        rep = new float[f.representationSize()];
-        scratchLogits = new float[f.classCount()];
+        bufferA = new float[maxActivation];
+        bufferB = new float[maxActivation];
+        channelScratch = new float[maxChannels];
+        scaleScratch = new float[maxChannels];
+        intScratch = new int[Math.max(maxChannels, classes)];
+        rep = new float[repSize];
+        scratchLogits = new float[classes];
         if (q != null) {
-            qWeights = new byte[n][];
-            qScales = new float[n][];
-            for (int l = 0; l < n; l++) {
-                qWeights[l] = q.convWeight(l);
-                qScales[l] = q.convScales(l);
+            byte[] lw = q.linearWeight();
+            qLinearWeightT = new byte[lw.length];
+            for (int o = 0; o < classes; o++) {
+                for (int j = 0; j < repSize; j++) {
+                    qLinearWeightT[j * classes + o] = lw[o * repSize + j];
+                }
             }
-            qLinearWeight = q.linearWeight();
             qLinearScales = q.linearScales();
-            qActivation = new int[maxChannels * rowStride];
-            accumulator = new int[lengthSamples];
-            qRep = new byte[rep.length];
+            qActivation = new float[maxActivation];
         } else {
-            qWeights = null;
-            qScales = null;
-            qLinearWeight = null;
+            qLinearWeightT = null;
             qLinearScales = null;
             qActivation = null;
-            accumulator = null;
-            qRep = null;
         }
+    }
+
+    private static float[] transpose(float[] w, int rows, int cols) {
+        float[] t = new float[w.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = w[r * cols + c];
+            }
+        }
+        return t;
     }
 
     /** A float32 runtime for the artifact's student. */
@@ -169,7 +164,12 @@ public final class StudentRuntime {
 
     /** Number of logits. */
     public int classCount() {
-        return linearBias.length;
+        return classes;
+    }
+
+    /** Multiply-adds per window (the folded student's, {@link FoldedStudent#multiplyAddsPerWindow()}). */
+    public long multiplyAddsPerWindow() {
+        return folded.multiplyAddsPerWindow();
     }
 
     /** Logits of one raw window ({@code C * L} values, NCW), as a new array. */
@@ -182,19 +182,48 @@ public final class StudentRuntime {
     /** Logits of one raw window into {@code logitsOut} (length {@link #classCount()}); allocates nothing. */
     public void logits(float[] rawWindow, float[] logitsOut) {
         checkInput(rawWindow, logitsOut);
-        int w = rowStride;
-        int p = padSamples;
-        int len = lengthSamples;
-        for (int c = 0; c < c0; c++) {
-            float m = means[c];
-            float s = invStds[c];
-            int src = c * len;
-            int dst = c * w + p;
-            for (int t = 0; t < len; t++) {
-                bufferA[dst + t] = (rawWindow[src + t] - m) * s;
-            }
+        loadWindow(rawWindow, 0, true);
+        forward(logitsOut, 0);
+    }
+
+    /**
+     * Logits of {@code N = windows.length} raw windows (one per worker stream, each {@code C * L}
+     * values, NCW) into {@code logitsOut[n]} (each of length {@link #classCount()}); window {@code n}
+     * gets exactly what {@link #logits(float[], float[])} gives it. Allocates nothing.
+     *
+     * @throws IllegalArgumentException if the two arrays differ in length or a row has the wrong size
+     */
+    public void logits(float[][] windows, float[][] logitsOut) {
+        if (windows.length != logitsOut.length) {
+            throw new IllegalArgumentException("batch of " + windows.length + " windows but " + logitsOut.length
+                    + " logits rows");
         }
-        forward(logitsOut);
+        for (int n = 0; n < windows.length; n++) {
+            logits(windows[n], logitsOut[n]);
+        }
+    }
+
+    /**
+     * Logits of a batch of {@code n} raw windows in one flat NCW array, {@code x[(b * C + c) * L + t]},
+     * into {@code logitsOut[b * K + k]} ({@code K} = {@link #classCount()}); window {@code b} gets
+     * exactly what {@link #logits(float[], float[])} gives it. Allocates nothing.
+     *
+     * @param windows   at least {@code n * C * L} values
+     * @param n         batch size {@code N >= 0}
+     * @param logitsOut at least {@code n * K} values
+     * @throws IllegalArgumentException if {@code n} is negative or an array is too short
+     */
+    public void logitsBatch(float[] windows, int n, float[] logitsOut) {
+        int in = inputLength();
+        if (n < 0 || (long) n * in > windows.length || (long) n * classes > logitsOut.length) {
+            throw new IllegalArgumentException("batch of " + n + " windows (NCW, N x " + c0 + " x " + lengthSamples
+                    + ") needs " + (long) n * in + " input and " + (long) n * classes + " output values, got "
+                    + windows.length + " and " + logitsOut.length);
+        }
+        for (int b = 0; b < n; b++) {
+            loadWindow(windows, b * in, true);
+            forward(logitsOut, b * classes);
+        }
     }
 
     /** Logits of one already normalised window, as a new array. */
@@ -207,11 +236,8 @@ public final class StudentRuntime {
     /** Logits of one already normalised window into {@code logitsOut}; allocates nothing. */
     public void logitsNormalised(float[] normalisedWindow, float[] logitsOut) {
         checkInput(normalisedWindow, logitsOut);
-        for (int c = 0; c < c0; c++) {
-            System.arraycopy(normalisedWindow, c * lengthSamples, bufferA, c * rowStride + padSamples,
-                    lengthSamples);
-        }
-        forward(logitsOut);
+        loadWindow(normalisedWindow, 0, false);
+        forward(logitsOut, 0);
     }
 
     /** Class index with the largest logit for one raw window (lowest index on ties); allocates nothing. */
@@ -242,190 +268,110 @@ public final class StudentRuntime {
             throw new IllegalArgumentException("window has " + window.length + " values, expected channels x "
                     + "samples = " + c0 + " x " + lengthSamples + " = " + c0 * lengthSamples + " (NCW, one window)");
         }
-        if (logitsOut.length != linearBias.length) {
+        if (logitsOut.length != classes) {
             throw new IllegalArgumentException("logits array has length " + logitsOut.length + ", expected "
-                    + linearBias.length);
+                    + classes);
         }
     }
 
-    private void forward(float[] logitsOut) {
+    /** NCW window at {@code from} into buffer A, channel-last with zero pad rows; z-scored if {@code raw}. */
+    private void loadWindow(float[] x, int from, boolean raw) {
+        int len = lengthSamples;
+        int c = c0;
+        int p = padSamples;
+        float[] a = bufferA;
+        PackedConv.zeroPadRows(a, p, len, c);
+        for (int ch = 0; ch < c; ch++) {
+            int src = from + ch * len;
+            int dst = p * c + ch;
+            if (raw) {
+                float m = means[ch];
+                float s = invStds[ch];
+                for (int t = 0; t < len; t++) {
+                    a[dst + t * c] = (x[src + t] - m) * s;
+                }
+            } else {
+                for (int t = 0; t < len; t++) {
+                    a[dst + t * c] = x[src + t];
+                }
+            }
+        }
+    }
+
+    private void forward(float[] logitsOut, int outBase) {
         float[] in = bufferA;
         float[] out = bufferB;
-        for (int l = 0; l < kernels.length; l++) {
+        for (PackedConv layer : layers) {
             if (quantised == null) {
-                convFloat(l, in, out);
+                layer.forwardFloat(in, out, padSamples, channelScratch);
             } else {
-                convInt8(l, in, out);
+                float sx = quantiseActivation(in, layer.inChannels, layer.inLength);
+                layer.forwardInt8(qActivation, out, padSamples, sx, channelScratch, intScratch, scaleScratch);
             }
             float[] t = in;
             in = out;
             out = t;
         }
-        pool(in, channels[kernels.length], lengths[kernels.length]);
+        pool(in, layers[layers.length - 1].outLength);
         if (quantised == null) {
-            linearFloat(logitsOut);
+            linearFloat(logitsOut, outBase);
         } else {
-            linearInt8(logitsOut);
-        }
-    }
-
-    private void convFloat(int l, float[] in, float[] out) {
-        int cin = channels[l];
-        int cout = channels[l + 1];
-        int k = kernels[l];
-        int st = strides[l];
-        int dl = dilations[l];
-        int shift = padSamples - dl * (k - 1) / 2;
-        int w = rowStride;
-        int len = lengths[l + 1];
-        boolean plain = st == 1 && dl == 1;
-        float[] wt = weights[l];
-        float[] b = biases[l];
-        for (int o = 0; o < cout; o++) {
-            int ob = o * w + padSamples;
-            Arrays.fill(out, ob, ob + len, b[o]);
-            for (int i = 0; i < cin; i++) {
-                int wb = (o * cin + i) * k;
-                int ib = i * w + shift;
-                if (plain && k == 5) {
-                    taps5(out, ob, in, ib, wt[wb], wt[wb + 1], wt[wb + 2], wt[wb + 3], wt[wb + 4], len);
-                } else if (plain && k == 3) {
-                    taps3(out, ob, in, ib, wt[wb], wt[wb + 1], wt[wb + 2], len);
-                } else {
-                    for (int t = 0; t < len; t++) {
-                        int j = ib + t * st;
-                        float s = wt[wb] * in[j];
-                        for (int kk = 1; kk < k; kk++) {
-                            s += wt[wb + kk] * in[j + kk * dl];
-                        }
-                        out[ob + t] += s;
-                    }
-                }
-            }
-            for (int t = 0; t < len; t++) {
-                float v = out[ob + t];
-                out[ob + t] = v > 0f ? v : 0f;
-            }
-            // the next layer reads up to P samples past the end as zero padding
-            Arrays.fill(out, ob + len, ob + len + padSamples, 0f);
+            linearInt8(logitsOut, outBase);
         }
     }
 
     /**
-     * {@code out[ob+t] += w0*in[ib+t] + ... + w4*in[ib+t+4]} for t in [0, len): the taps are summed
-     * left to right first, then added to {@code out}. This is the float summation order that the C
-     * export reproduces (integer sums are exact in any order).
+     * Quantises the valid rows of activation {@code a} into {@link #qActivation} (integer-valued
+     * floats, pad rows zero) with {@code amax = max |a|}; returns the scale {@code amax / 127}.
      */
-    private static void taps5(float[] out, int ob, float[] in, int ib, float w0, float w1, float w2, float w3,
-            float w4, int len) {
-        for (int t = 0; t < len; t++) {
-            int j = ib + t;
-            out[ob + t] += w0 * in[j] + w1 * in[j + 1] + w2 * in[j + 2] + w3 * in[j + 3] + w4 * in[j + 4];
-        }
-    }
-
-    /** Three-tap version of {@link #taps5}. */
-    private static void taps3(float[] out, int ob, float[] in, int ib, float w0, float w1, float w2, int len) {
-        for (int t = 0; t < len; t++) {
-            int j = ib + t;
-            out[ob + t] += w0 * in[j] + w1 * in[j + 1] + w2 * in[j + 2];
-        }
-    }
-
-    private void convInt8(int l, float[] in, float[] out) {
-        int cin = channels[l];
-        int cout = channels[l + 1];
-        int k = kernels[l];
-        int st = strides[l];
-        int dl = dilations[l];
-        int shift = padSamples - dl * (k - 1) / 2;
-        int w = rowStride;
-        int lenIn = lengths[l];
-        int len = lengths[l + 1];
+    private float quantiseActivation(float[] a, int channels, int length) {
+        int from = padSamples * channels;
+        int to = from + length * channels;
         float amax = 0f;
-        for (int i = 0; i < cin; i++) {
-            int ib = i * w + padSamples;
-            for (int t = 0; t < lenIn; t++) {
-                float a = Math.abs(in[ib + t]);
-                amax = a > amax ? a : amax;
-            }
+        for (int j = from; j < to; j++) {
+            float v = Math.abs(a[j]);
+            amax = v > amax ? v : amax;
         }
         float inv = QuantisedStudent.inverseScale(amax);
-        float sx = amax / QuantisedStudent.QMAX;
-        int[] qa = qActivation; // int8 values held in ints: the JIT vectorises int multiply-adds, not byte ones
-        for (int i = 0; i < cin; i++) {
-            int ib = i * w + padSamples;
-            for (int t = 0; t < lenIn; t++) {
-                qa[ib + t] = QuantisedStudent.quantiseActivation(in[ib + t], inv);
-            }
-            Arrays.fill(qa, ib + lenIn, ib + lenIn + padSamples, 0);
+        float[] q = qActivation;
+        PackedConv.zeroPadRows(q, padSamples, length, channels);
+        for (int j = from; j < to; j++) {
+            q[j] = QuantisedStudent.quantiseActivation(a[j], inv);
         }
-        byte[] qw = qWeights[l];
-        float[] sw = qScales[l];
-        float[] b = biases[l];
-        int[] acc = accumulator;
-        for (int o = 0; o < cout; o++) {
-            Arrays.fill(acc, 0, len, 0);
-            for (int i = 0; i < cin; i++) {
-                int wb = (o * cin + i) * k;
-                int ib = i * w + shift;
-                if (k == 5 && st == 1 && dl == 1) {
-                    int w0 = qw[wb];
-                    int w1 = qw[wb + 1];
-                    int w2 = qw[wb + 2];
-                    int w3 = qw[wb + 3];
-                    int w4 = qw[wb + 4];
-                    for (int t = 0; t < len; t++) {
-                        int j = ib + t;
-                        acc[t] += w0 * qa[j] + w1 * qa[j + 1] + w2 * qa[j + 2] + w3 * qa[j + 3] + w4 * qa[j + 4];
-                    }
-                } else {
-                    for (int kk = 0; kk < k; kk++) {
-                        int wv = qw[wb + kk];
-                        int jb = ib + kk * dl;
-                        for (int t = 0; t < len; t++) {
-                            acc[t] += wv * qa[jb + t * st];
-                        }
-                    }
-                }
-            }
-            float scale = sw[o] * sx;
-            float bias = b[o];
-            int ob = o * w + padSamples;
-            for (int t = 0; t < len; t++) {
-                float v = acc[t] * scale + bias;
-                out[ob + t] = v > 0f ? v : 0f;
-            }
-            Arrays.fill(out, ob + len, ob + len + padSamples, 0f);
-        }
+        return amax / QuantisedStudent.QMAX;
     }
 
-    private void pool(float[] act, int c, int len) {
+    /** Global average pool of the last activation (channel-last) into {@link #rep}, per channel in time order. */
+    private void pool(float[] act, int len) {
+        int c = repSize;
+        java.util.Arrays.fill(rep, 0f);
+        for (int t = 0; t < len; t++) {
+            int rb = (padSamples + t) * c;
+            for (int i = 0; i < c; i++) {
+                rep[i] += act[rb + i];
+            }
+        }
         float n = len;
         for (int i = 0; i < c; i++) {
-            int ib = i * rowStride + padSamples;
-            float s = 0f;
-            for (int t = 0; t < len; t++) {
-                s += act[ib + t];
-            }
-            rep[i] = s / n;
+            rep[i] = rep[i] / n;
         }
     }
 
-    private void linearFloat(float[] logitsOut) {
-        int r = rep.length;
-        for (int o = 0; o < logitsOut.length; o++) {
-            float acc = linearBias[o];
-            int wb = o * r;
-            for (int j = 0; j < r; j++) {
-                acc += linearWeight[wb + j] * rep[j];
+    private void linearFloat(float[] logitsOut, int ob) {
+        int k = classes;
+        System.arraycopy(linearBias, 0, logitsOut, ob, k);
+        for (int j = 0; j < repSize; j++) {
+            float x = rep[j];
+            int wb = j * k;
+            for (int o = 0; o < k; o++) {
+                logitsOut[ob + o] += linearWeightT[wb + o] * x;
             }
-            logitsOut[o] = acc;
         }
     }
 
-    private void linearInt8(float[] logitsOut) {
-        int r = rep.length;
+    private void linearInt8(float[] logitsOut, int ob) {
+        int r = repSize;
+        int k = classes;
         float amax = 0f;
         for (int j = 0; j < r; j++) {
             float a = Math.abs(rep[j]);
@@ -433,16 +379,17 @@ public final class StudentRuntime {
         }
         float inv = QuantisedStudent.inverseScale(amax);
         float sx = amax / QuantisedStudent.QMAX;
+        int[] acc = intScratch;
+        java.util.Arrays.fill(acc, 0, k, 0);
         for (int j = 0; j < r; j++) {
-            qRep[j] = (byte) QuantisedStudent.quantiseActivation(rep[j], inv);
-        }
-        for (int o = 0; o < logitsOut.length; o++) {
-            int acc = 0;
-            int wb = o * r;
-            for (int j = 0; j < r; j++) {
-                acc += qLinearWeight[wb + j] * qRep[j];
+            int q = QuantisedStudent.quantiseActivation(rep[j], inv);
+            int wb = j * k;
+            for (int o = 0; o < k; o++) {
+                acc[o] += qLinearWeightT[wb + o] * q;
             }
-            logitsOut[o] = acc * (qLinearScales[o] * sx) + linearBias[o];
+        }
+        for (int o = 0; o < k; o++) {
+            logitsOut[ob + o] = acc[o] * (qLinearScales[o] * sx) + linearBias[o];
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.tsak.bench;
 
-import java.util.Random;
+import java.nio.FloatBuffer;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,9 +18,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.tsak.data.Operations;
+import org.tsak.deploy.OnnxExporter;
 import org.tsak.deploy.StudentArtifact;
 import org.tsak.deploy.StudentRuntime;
-import org.tsak.export.StudentExporter;
 import org.tsak.model.StudentBlock;
 import org.tsak.model.StudentSpec;
 import org.tsak.model.TeacherBlock;
@@ -29,12 +30,19 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 
 /**
- * Batch-1 latency of the default student (3 x 60 window, conv {16, 32}, k 5) in the pure-Java
- * runtime (float and int8) and in DJL (PyTorch CPU), and of the default teacher in DJL on the
- * demo's 16 channels and OpenPack's 46: the speed-up the deployment gets. One thread
- * everywhere ({@code -Dai.djl.pytorch.num_threads=1}). Run: {@code ./bench}.
+ * Batch-1 latency (µs per window) of the demo's student ({@link DemoStudent}: {@code configs/demo.yaml},
+ * 3 x 60 window, conv [16, 32, 32, 48], kernel 5, stride 2) on one and the same window in the
+ * pure-Java runtime (float and int8), in DJL (PyTorch CPU) and in ONNX Runtime (the exported ONNX
+ * file), and of the default teacher in DJL on the demo's 16 channels: the speed-up the deployment
+ * gets. One thread everywhere ({@code -Dai.djl.pytorch.num_threads=1}, ONNX Runtime one intra-op
+ * thread). GFLOP/s: {@link StudentBenchSummary} divides the cost model's FLOPs by these times.
+ * Run: {@code ./bench} or {@code StudentBenchSummary}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,12 +53,11 @@ import ai.djl.training.ParameterStore;
     "-Dai.djl.pytorch.num_interop_threads=1"})
 public class StudentLatencyBenchmark {
 
-    private static final int WINDOW = 60;
-
     @Param({"16"})
     int teacherChannels;
 
     NDManager manager;
+    StudentSpec spec;
     StudentBlock student;
     TeacherBlock teacher;
     StudentRuntime runtime;
@@ -61,22 +68,18 @@ public class StudentLatencyBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        spec = DemoStudent.spec();
         manager = NDManager.newBaseManager();
-        StudentSpec spec = StudentSpec.defaults(WINDOW, Operations.CLASS_COUNT);
-        student = StudentBlock.create(spec, manager, 1);
-        teacher = TeacherBlock.create(TeacherSpec.defaults(teacherChannels, WINDOW, Operations.CLASS_COUNT),
-                manager, 2);
-        StudentArtifact artifact = StudentArtifact.forOperations(StudentExporter.weightsOf(student),
-                java.util.List.of("right_wrist/acc_x", "right_wrist/acc_y", "right_wrist/acc_z"), 30, WINDOW, 30,
-                new float[] {0, 0, 0}, new float[] {1, 1, 1}, java.util.Map.of());
+        student = DemoStudent.block(spec, manager, 1);
+        StudentArtifact artifact = DemoStudent.artifact(student, spec);
         runtime = StudentRuntime.of(artifact);
         runtimeInt8 = StudentRuntime.quantised(artifact);
-        Random r = new Random(3);
-        studentWindow = new float[3 * WINDOW];
-        for (int i = 0; i < studentWindow.length; i++) {
-            studentWindow[i] = (float) r.nextGaussian();
-        }
-        teacherWindow = new float[teacherChannels * WINDOW];
+        studentWindow = DemoStudent.windows(spec, 1, 3);
+        int window = spec.windowSamples();
+        teacher = TeacherBlock.create(TeacherSpec.defaults(teacherChannels, window, Operations.CLASS_COUNT),
+                manager, 2);
+        teacherWindow = new float[teacherChannels * window];
+        java.util.Random r = new java.util.Random(4);
         for (int i = 0; i < teacherWindow.length; i++) {
             teacherWindow[i] = (float) r.nextGaussian();
         }
@@ -102,16 +105,56 @@ public class StudentLatencyBenchmark {
     @Benchmark
     public float[] studentDjl() {
         try (NDManager sub = manager.newSubManager()) {
-            NDList in = new NDList(sub.create(studentWindow, new Shape(1, 3, WINDOW)));
+            NDList in = new NDList(sub.create(studentWindow, new Shape(1, spec.inputChannels(), spec.windowSamples())));
             return student.forward(new ParameterStore(sub, false), in, false).get(0).toFloatArray();
+        }
+    }
+
+    @Benchmark
+    public float[] studentOnnxRuntime(Ort ort) throws OrtException {
+        try (OrtSession.Result out = ort.session.run(Map.of(OnnxExporter.INPUT_NAME, ort.input))) {
+            return ((float[][]) out.get(0).getValue())[0];
         }
     }
 
     @Benchmark
     public float[] teacherDjl() {
         try (NDManager sub = manager.newSubManager()) {
-            NDList in = new NDList(sub.create(teacherWindow, new Shape(1, teacherChannels, WINDOW)));
+            NDList in = new NDList(sub.create(teacherWindow, new Shape(1, teacherChannels, spec.windowSamples())));
             return teacher.forward(new ParameterStore(sub, false), in, false).get(0).toFloatArray();
+        }
+    }
+
+    /**
+     * ONNX Runtime on the same student and window, in its own state so that only
+     * {@link #studentOnnxRuntime} loads it (ONNX Runtime and PyTorch in one JVM crashed the fork).
+     */
+    @State(Scope.Thread)
+    public static class Ort {
+        OrtSession session;
+        OnnxTensor input;
+
+        @Setup(Level.Trial)
+        public void setUp() throws OrtException {
+            StudentSpec spec = DemoStudent.spec();
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            StudentArtifact artifact;
+            try (NDManager m = NDManager.newBaseManager()) {
+                artifact = DemoStudent.artifact(DemoStudent.block(spec, m, 1), spec);
+            }
+            try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
+                opts.setIntraOpNumThreads(1);
+                opts.setInterOpNumThreads(1);
+                session = env.createSession(OnnxExporter.export(artifact), opts);
+            }
+            input = OnnxTensor.createTensor(env, FloatBuffer.wrap(DemoStudent.windows(spec, 1, 3)),
+                    new long[] {1, spec.inputChannels(), spec.windowSamples()});
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws OrtException {
+            input.close();
+            session.close();
         }
     }
 }
