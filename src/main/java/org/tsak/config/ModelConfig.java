@@ -84,9 +84,13 @@ public record ModelConfig(Teacher teacher, Semantic semantic, Student student) {
      *                     divides the time length by s, rounding up
      * @param dilations    dilation of each conv layer (default 1 per layer); padding
      *                     {@code dilation * (kernelSize - 1) / 2} keeps the taps centred
+     * @param widths       a size sweep (optional): multipliers of every conv layer's channels
+     *                     (each in (0, 16]; a layer keeps at least 1 channel), one student per
+     *                     multiplier for every strategy and seed, rows named {@code none@w=0.5};
+     *                     default [1], the channels as given
      */
     public record Student(List<Integer> convChannels, Integer kernelSize, List<Integer> strides,
-            List<Integer> dilations) {
+            List<Integer> dilations, List<Double> widths) {
         /** Applies defaults and validates. */
         public Student {
             convChannels = convChannels == null ? List.of(16, 32) : List.copyOf(convChannels);
@@ -104,6 +108,53 @@ public record ModelConfig(Teacher teacher, Semantic semantic, Student student) {
             }
             strides = perLayer("model.student.strides", strides, convChannels.size());
             dilations = perLayer("model.student.dilations", dilations, convChannels.size());
+            widths = widths == null || widths.isEmpty() ? List.of(1.0)
+                    : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(widths));
+            for (int i = 0; i < widths.size(); i++) {
+                Double w = widths.get(i);
+                if (w == null) {
+                    throw new IllegalArgumentException("model.student.widths[" + i + "]: empty entry");
+                }
+                if (!(w > 0 && w <= 16)) {
+                    throw new IllegalArgumentException("model.student.widths[" + i + "]: must be in (0, 16], got " + w);
+                }
+            }
+            if (new java.util.HashSet<>(widths).size() != widths.size()) {
+                throw new IllegalArgumentException("model.student.widths: a multiplier is listed twice: " + widths);
+            }
+        }
+
+        /** No size sweep. */
+        public Student(List<Integer> convChannels, Integer kernelSize, List<Integer> strides,
+                List<Integer> dilations) {
+            this(convChannels, kernelSize, strides, dilations, null);
+        }
+
+        /**
+         * The student of a run's row: scaled by the {@code w=} part of its name when the run sweeps
+         * sizes ({@code none@w=0.5}, {@code sc-logit@T=2,w=0.5}), else as configured.
+         *
+         * @param rowName the student's strategy folder / row name
+         */
+        public Student forRow(String rowName) {
+            int at = rowName.indexOf('@');
+            if (at >= 0) {
+                for (String part : rowName.substring(at + 1).split(",")) {
+                    if (part.startsWith("w=")) {
+                        return scaled(Double.parseDouble(part.substring(2)));
+                    }
+                }
+            }
+            return this;
+        }
+
+        /**
+         * This student with every conv layer's channels multiplied by {@code width} (rounded, at
+         * least 1) and no sweep: the student of one point of {@link #widths()}.
+         */
+        public Student scaled(double width) {
+            List<Integer> scaled = convChannels.stream().map(c -> (int) Math.max(1, Math.round(c * width))).toList();
+            return new Student(scaled, kernelSize, strides, dilations, null);
         }
 
         /** Stride 1 and dilation 1 in every layer. */

@@ -47,7 +47,18 @@ public record ExportCheck(int windows, double maxAbsDiffFloat, double maxAbsDiff
      */
     public static ExportCheck run(Path runDir, StudentArtifact artifact, String strategy, int seed)
             throws IOException {
-        TestWindows t = TestWindows.load(runDir, artifact, strategy, seed);
+        return run(runDir, artifact, strategy, 0, seed);
+    }
+
+    /**
+     * Rebuilds the run's data (same config, same seed), reloads the DJL student of one fold and
+     * compares on that fold's test windows.
+     *
+     * @param fold the student's fold, 0-based
+     */
+    public static ExportCheck run(Path runDir, StudentArtifact artifact, String strategy, int fold, int seed)
+            throws IOException {
+        TestWindows t = TestWindows.load(runDir, artifact, strategy, fold, seed);
         int c = artifact.inputChannels();
         int l = artifact.windowSamples();
         int k = Operations.CLASS_COUNT;
@@ -93,20 +104,26 @@ public record ExportCheck(int windows, double maxAbsDiffFloat, double maxAbsDiff
         /** Rebuilds the run's data (same config and seed) and runs the saved DJL student on its test windows. */
         public static TestWindows load(Path runDir, StudentArtifact artifact, String strategy, int seed)
                 throws IOException {
+            return load(runDir, artifact, strategy, 0, seed);
+        }
+
+        /** The same for fold {@code foldIndex} (0-based). */
+        public static TestWindows load(Path runDir, StudentArtifact artifact, String strategy, int foldIndex,
+                int seed) throws IOException {
             Path configFile = runDir.resolve("config.yaml");
             ExperimentConfig config = ConfigLoader.parse(Files.readString(configFile), configFile.toString());
             PreparedData data = PreparedData.prepare(config.data(), Seeds.derive(config.seed(), "data"));
             WindowSet set = data.windows();
-            Split fold = data.folds().get(0);
+            Split fold = data.folds().get(foldIndex);
             int[] test = fold.test();
             ChannelView view = ChannelView.of(set.channels(), artifact.channelNames());
             int c = view.size();
             int l = set.windowSamples();
             float[] raw = set.fill(test, view, null);
             float[] norm = set.fill(test, view, data.normalisation(fold));
-            Path foldDir = Files.isDirectory(runDir.resolve("fold-0")) ? runDir.resolve("fold-0") : runDir;
+            Path foldDir = StudentExporter.foldDir(runDir, foldIndex);
             Path params = foldDir.resolve("students/" + strategy + "/seed-" + seed + "/student.params");
-            StudentSpec spec = StudentSpec.of(config.model().student(), c, l, Operations.CLASS_COUNT);
+            StudentSpec spec = StudentSpec.of(config.model().student().forRow(strategy), c, l, Operations.CLASS_COUNT);
             try (NDManager m = NDManager.newBaseManager()) {
                 StudentBlock block = StudentExporter.loadStudent(spec, params, m);
                 float[] djl = Inference.run(block, m, (mm, ex, from, count) -> new ai.djl.ndarray.NDList(mm.create(

@@ -115,19 +115,33 @@ public final class StudentExporter {
      * Builds the artifact of one student of a run folder.
      *
      * @param runDir   the run folder
-     * @param strategy strategy of the student (e.g. {@code sc-logit}); null picks the best by mean test macro-F1
+     * @param strategy strategy of the student (e.g. {@code sc-logit}); null picks the best by mean
+     *                 validation macro-F1 ({@link #chooseByValidation(Path)})
      * @param seed     seed index (folder {@code seed-<k>})
      */
     public static StudentArtifact fromRun(Path runDir, String strategy, int seed) throws IOException {
+        return fromRun(runDir, strategy, 0, seed);
+    }
+
+    /**
+     * Builds the artifact of one student of a run folder.
+     *
+     * @param runDir   the run folder
+     * @param strategy strategy of the student (e.g. {@code sc-logit}); null picks the best by mean
+     *                 validation macro-F1 ({@link #chooseByValidation(Path)})
+     * @param fold     0-based fold (folder {@code fold-<f>}; the run folder itself for a one-fold run)
+     * @param seed     seed index (folder {@code seed-<k>})
+     */
+    public static StudentArtifact fromRun(Path runDir, String strategy, int fold, int seed) throws IOException {
         ObjectMapper json = new ObjectMapper();
         Path configFile = requireFile(runDir.resolve("config.yaml"), "the run's config");
         ExperimentConfig config = ConfigLoader.parse(Files.readString(configFile), configFile.toString());
         JsonNode data = json.readTree(requireFile(runDir.resolve("data.json"), "the run's data summary").toFile());
-        String chosen = strategy == null ? bestStrategy(runDir) : strategy;
-        Path foldDir = Files.isDirectory(runDir.resolve("fold-0")) ? runDir.resolve("fold-0") : runDir;
+        String chosen = strategy == null ? chooseByValidation(runDir).strategy() : strategy;
+        Path foldDir = foldDir(runDir, fold);
         Path params = foldDir.resolve("students/" + chosen + "/seed-" + seed + "/student.params");
         if (!Files.isRegularFile(params)) {
-            throw new IllegalArgumentException(params + ": no such student; students in this run: "
+            throw new IllegalArgumentException(params + ": no such student; students of this fold: "
                     + listStudents(foldDir.resolve("students")));
         }
         List<String> studentChannels = new ArrayList<>();
@@ -146,7 +160,7 @@ public final class StudentExporter {
         double rateHz = data.has("samplingRateHz") ? data.get("samplingRateHz").asDouble()
                 : windowSamples / config.data().window().seconds();
         int strideSamples = (int) Math.round(config.data().window().strideSeconds() * rateHz);
-        StudentSpec spec = StudentSpec.of(config.model().student(), studentChannels.size(), windowSamples,
+        StudentSpec spec = StudentSpec.of(config.model().student().forRow(chosen), studentChannels.size(), windowSamples,
                 Operations.CLASS_COUNT);
         StudentWeights weights;
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -161,6 +175,7 @@ public final class StudentExporter {
         provenance.put(StudentArtifact.PROVENANCE_CREATED, Instant.now().toString());
         provenance.put("strategy", chosen);
         provenance.put("studentSeedIndex", String.valueOf(seed));
+        provenance.put("fold", String.valueOf(fold));
         return StudentArtifact.forOperations(weights, studentChannels, rateHz, windowSamples, strideSamples, means,
                 stds, provenance);
     }
@@ -171,22 +186,122 @@ public final class StudentExporter {
                 new Shape(1, spec.inputChannels(), spec.windowSamples()));
     }
 
-    /** The student strategy with the best mean test macro-F1 in the run's table. */
-    public static String bestStrategy(Path runDir) throws IOException {
-        JsonNode table = new ObjectMapper().readTree(requireFile(runDir.resolve("table.json"),
-                "the comparison table (is the run finished?)").toFile());
-        String best = null;
-        double bestF1 = -1;
-        for (JsonNode row : table.get("rows")) {
-            if (row.get("model").asText().equals("student") && row.get("macroF1").asDouble() > bestF1) {
-                bestF1 = row.get("macroF1").asDouble();
-                best = row.get("strategy").asText();
+    /**
+     * The strategy to export when none is named, chosen on validation data only: the highest mean
+     * {@code bestValidationF1} over every student of the strategy (all folds, all seeds).
+     *
+     * @param strategy      the chosen strategy (folder name under {@code students/})
+     * @param meanValidationF1 its mean validation macro-F1
+     * @param students      how many students the mean is over
+     * @param others        every strategy's mean validation macro-F1, best first
+     */
+    public record Choice(String strategy, double meanValidationF1, int students, Map<String, Double> others) {
+
+        /** One line for the user: what was chosen and why. */
+        public String describe() {
+            StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT,
+                    "chose student [%s]: best mean validation macro-F1 %.4f over %d students (all folds and"
+                    + " seeds; test scores are not used to choose); others:", strategy, meanValidationF1, students));
+            others.forEach((k, v) -> {
+                if (!k.equals(strategy)) {
+                    b.append(String.format(java.util.Locale.ROOT, " %s %.4f", k, v));
+                }
+            });
+            if (others.size() == 1) {
+                b.append(" none");
+            }
+            return b.append(". Pass --strategy to pick another.").toString();
+        }
+    }
+
+    /**
+     * Chooses the strategy with the best mean validation macro-F1 ({@code bestValidationF1} of each
+     * finished student's {@code metrics.json}, over all folds and seeds). Test scores are never used.
+     *
+     * @throws IllegalArgumentException if the run has no finished student
+     */
+    public static Choice chooseByValidation(Path runDir) throws IOException {
+        int folds = foldCount(runDir);
+        ObjectMapper json = new ObjectMapper();
+        Map<String, double[]> sums = new java.util.TreeMap<>();
+        for (int f = 0; f < folds; f++) {
+            Path students = foldDir(runDir, f).resolve("students");
+            if (!Files.isDirectory(students)) {
+                continue;
+            }
+            try (var s = Files.list(students)) {
+                for (Path strategyDir : s.filter(Files::isDirectory).sorted().toList()) {
+                    try (var seeds = Files.list(strategyDir)) {
+                        for (Path seedDir : seeds.sorted().toList()) {
+                            Path metrics = seedDir.resolve("metrics.json");
+                            if (!seedDir.getFileName().toString().startsWith("seed-") || !Files.isRegularFile(metrics)) {
+                                continue;
+                            }
+                            JsonNode m = json.readTree(metrics.toFile());
+                            if (!m.has("bestValidationF1")) {
+                                throw new IllegalArgumentException(metrics + ": no field 'bestValidationF1'");
+                            }
+                            double[] acc = sums.computeIfAbsent(strategyDir.getFileName().toString(),
+                                    k -> new double[2]);
+                            acc[0] += m.get("bestValidationF1").asDouble();
+                            acc[1]++;
+                        }
+                    }
+                }
             }
         }
-        if (best == null) {
-            throw new IllegalArgumentException(runDir.resolve("table.json") + ": the table has no student rows");
+        if (sums.isEmpty()) {
+            throw new IllegalArgumentException(runDir + ": no finished student (no students/<strategy>/seed-<k>/"
+                    + "metrics.json in any fold); run `tsak distill --run " + runDir + "` first");
         }
-        return best;
+        Map<String, Double> means = new LinkedHashMap<>();
+        sums.entrySet().stream()
+                .sorted((a, b) -> Double.compare(b.getValue()[0] / b.getValue()[1], a.getValue()[0] / a.getValue()[1]))
+                .forEach(e -> means.put(e.getKey(), e.getValue()[0] / e.getValue()[1]));
+        String best = means.keySet().iterator().next();
+        return new Choice(best, means.get(best), (int) sums.get(best)[1], means);
+    }
+
+    /**
+     * The strategy with the best mean validation macro-F1.
+     *
+     * @deprecated kept for callers of the old name; it no longer reads test scores
+     */
+    @Deprecated
+    public static String bestStrategy(Path runDir) throws IOException {
+        return chooseByValidation(runDir).strategy();
+    }
+
+    /**
+     * Number of folds of a run: the length of {@code folds} in its {@code data.json}, else the
+     * {@code fold-<f>} folders, else 1.
+     */
+    public static int foldCount(Path runDir) throws IOException {
+        Path data = runDir.resolve("data.json");
+        if (Files.isRegularFile(data)) {
+            JsonNode folds = new ObjectMapper().readTree(data.toFile()).get("folds");
+            if (folds != null && folds.isArray() && folds.size() > 0) {
+                return folds.size();
+            }
+        }
+        int n = 0;
+        while (Files.isDirectory(runDir.resolve("fold-" + n))) {
+            n++;
+        }
+        return Math.max(1, n);
+    }
+
+    /** Folder of fold {@code fold} (0-based): {@code fold-<f>}, or the run folder of a one-fold run. */
+    static Path foldDir(Path runDir, int fold) {
+        Path f = runDir.resolve("fold-" + fold);
+        if (Files.isDirectory(f) || Files.isDirectory(runDir.resolve("fold-0"))) {
+            return f;
+        }
+        if (fold != 0) {
+            throw new IllegalArgumentException(runDir + " is a one-fold run: fold " + fold + " does not exist"
+                    + " (use fold 0)");
+        }
+        return runDir;
     }
 
     private static Path requireFile(Path p, String what) {

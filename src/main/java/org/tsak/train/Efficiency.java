@@ -18,4 +18,7 @@ final class Efficiency {
     long scFlops;
     long studentParams;
     long studentFlops;
+    /** Per width of a size sweep other than 1: {latency and throughput}, params, FLOPs. */
+    final java.util.Map<Double, Measured> studentByWidth = new java.util.HashMap<>();
+    final java.util.Map<Double, long[]> studentCostByWidth = new java.util.HashMap<>();
 }

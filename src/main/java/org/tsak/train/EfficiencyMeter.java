@@ -50,6 +50,17 @@ final class EfficiencyMeter {
             e.teacher = latency(ec, LatencyMeter.inference(teacher.block()), teacher.model(), input);
             e.sc = latency(ec, scForward, teacher.model(), input);
             e.student = latency(ec, LatencyMeter.inference(student), studentModel, studentInput);
+            for (double w : c.config().model().student().widths()) {
+                if (w == 1.0) {
+                    continue;
+                }
+                try (Model sized = Model.newInstance("student-w" + w)) {
+                    StudentBlock b = StudentBlock.create(c.student(w), sized.getNDManager(), 0);
+                    e.studentByWidth.put(w, latency(ec, LatencyMeter.inference(b), sized, studentInput));
+                }
+                e.studentCostByWidth.put(w, new long[] {CostModel.studentParams(c.student(w)),
+                    CostModel.studentFlops(c.student(w))});
+            }
         }
         e.teacherParams = CostModel.teacherParams(c.teacher());
         e.teacherFlops = CostModel.teacherFlops(c.teacher());

@@ -130,7 +130,8 @@ public final class ExperimentRunner {
     }
 
     private static List<StudentVariant> variants(RunContext c, List<DistillationStrategy> strategies) {
-        return StudentVariants.of(c.config().distillation(), strategies, c.kd());
+        return StudentVariants.of(c.config().distillation(), strategies, c.kd(),
+                c.config().model().student().widths());
     }
 
     private static String targetsTask(int f) {
@@ -239,15 +240,19 @@ public final class ExperimentRunner {
         }
         Map<String, List<String>> grids = new LinkedHashMap<>();
         for (StudentVariant v : variants(c, c.strategies())) {
-            if (v.name().contains("@")) {
-                grids.computeIfAbsent(v.strategy().name(), k -> new ArrayList<>()).add(v.name());
+            if (v.name().contains("@") && !v.name().equals(v.gridGroup())) {
+                grids.computeIfAbsent(v.gridGroup(), k -> new ArrayList<>()).add(v.name());
             }
         }
-        grids.forEach((strategy, points) -> {
+        grids.forEach((group, points) -> {
             if (points.size() > 1) {
-                results.addValidationSelected(strategy + "@validation-selected", points);
+                results.addValidationSelected(group + (group.contains("@") ? "," : "@") + "validation-selected",
+                        points);
             }
         });
+        for (StudentVariant v : variants(c, c.strategies())) {
+            results.studentWidth(v.name(), v.width());
+        }
         Efficiency efficiency = EfficiencyMeter.measure(c);
         ComparisonTable table = results.table(config.name() + ": test macro-F1 (OpenPack rule) and cost, "
                 + foldText(c.data()), efficiency, config.evaluation().throughputBatch());

@@ -43,6 +43,7 @@ final class ResultCollector {
     }
 
     private final Map<String, Entry> results = new LinkedHashMap<>();
+    private final Map<String, Double> widthByStudent = new LinkedHashMap<>();
     private final Map<String, List<double[]>> epochs = new LinkedHashMap<>();
     private final List<String> heldOut;
 
@@ -132,6 +133,11 @@ final class ResultCollector {
         return true;
     }
 
+    /** Records the size-sweep width of the student row {@code student [name]} (default 1). */
+    void studentWidth(String name, double width) {
+        widthByStudent.put(name, width);
+    }
+
     Map<String, Double> stageThroughputs() {
         Map<String, Double> m = new LinkedHashMap<>();
         epochs.forEach((k, v) -> m.put(k, v.stream().mapToDouble(a -> a[0]).average().orElse(0)));
@@ -200,9 +206,11 @@ final class ResultCollector {
                     flops = eff.scFlops;
                 }
                 default -> {
-                    m = eff.student;
-                    params = eff.studentParams;
-                    flops = eff.studentFlops;
+                    double w = widthOf(e.strategy());
+                    m = eff.studentByWidth.getOrDefault(w, eff.student);
+                    long[] cost = eff.studentCostByWidth.get(w);
+                    params = cost == null ? eff.studentParams : cost[0];
+                    flops = cost == null ? eff.studentFlops : cost[1];
                 }
             }
             double f1 = mean(e, true);
@@ -245,6 +253,23 @@ final class ResultCollector {
                     String.join(", ", spread.stream().map(v -> String.format(Locale.ROOT, "%.4f", v)).toList())));
         }
         return new ComparisonTable(title, rows, comparisons(), folds(), notes);
+    }
+
+    /** Width of a student row: recorded, or read from its {@code w=} name part (validation-selected rows). */
+    private double widthOf(String strategy) {
+        Double w = widthByStudent.get(strategy);
+        if (w != null) {
+            return w;
+        }
+        int at = strategy.indexOf('@');
+        if (at >= 0) {
+            for (String part : strategy.substring(at + 1).split(",")) {
+                if (part.startsWith("w=")) {
+                    return Double.parseDouble(part.substring(2));
+                }
+            }
+        }
+        return 1.0;
     }
 
     /** Teacher, SC, baselines, then students in the order added. */

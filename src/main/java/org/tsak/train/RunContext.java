@@ -55,6 +55,15 @@ record RunContext(ExperimentConfig config, RunLayout layout, PreparedData data, 
                 seed("views", "fold-" + f), k));
     }
 
+    /**
+     * The student spec of one width of the size sweep ({@code model.student.widths}): the
+     * configured student with every conv layer's channels times {@code width}.
+     */
+    StudentSpec student(double width) {
+        return width == 1.0 ? student : ModelSpecs.student(config.model().student().scaled(width),
+                student.inputChannels(), student.windowSamples());
+    }
+
     /** Seed of a component, derived from the root seed and a path of names. */
     long seed(String... path) {
         return Seeds.derive(config.seed(), path);

@@ -56,7 +56,7 @@ final class StudentTask {
         StageSettings settings = RunContext.stage("student " + v.name(), c.config().training().student(), seed,
                 false);
         try (TrainedModel<StudentTrainingBlock> student = StudentStage.train(windows, fold, data.studentView(),
-                norm, targets, c.student(), v.strategy(), v.kd(), settings, seed,
+                norm, targets, c.student(v.width()), v.strategy(), v.kd(), settings, seed,
                 c.config().training().student().augmentation(), c.views(f),
                 RunLayout.checkpoint(dir), c.progress())) {
             AtomicFiles.write(RunLayout.studentWeights(dir), StageTrainer.weights(student.block().student()));

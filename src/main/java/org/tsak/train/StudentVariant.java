@@ -11,6 +11,23 @@ import org.tsak.distill.KdWeights;
  * @param name     folder and row name
  * @param strategy the strategy
  * @param kd       temperature, alpha, beta
+ * @param width    multiplier of the student's conv channels ({@code model.student.widths}; 1 = as configured)
  */
-record StudentVariant(String name, DistillationStrategy strategy, KdWeights kd) {
+record StudentVariant(String name, DistillationStrategy strategy, KdWeights kd, double width) {
+
+    /** A student of the configured size. */
+    StudentVariant(String name, DistillationStrategy strategy, KdWeights kd) {
+        this(name, strategy, kd, 1.0);
+    }
+
+    /**
+     * The name of this variant's group in a temperature/alpha grid: its strategy, with the width
+     * when the run sweeps sizes ({@code sc-logit}, {@code sc-logit@w=0.5}).
+     */
+    String gridGroup() {
+        int at = name.indexOf('@');
+        String widthPart = at < 0 ? "" : java.util.Arrays.stream(name.substring(at + 1).split(","))
+                .filter(p -> p.startsWith("w=")).findFirst().orElse("");
+        return widthPart.isEmpty() ? strategy.name() : strategy.name() + "@" + widthPart;
+    }
 }

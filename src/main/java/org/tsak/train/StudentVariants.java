@@ -21,6 +21,29 @@ final class StudentVariants {
     private StudentVariants() {
     }
 
+    /**
+     * The variants of {@code strategies} under the config's weights, grids and controls, for
+     * every student width of the size sweep {@code widths} ({@code model.student.widths}): with
+     * more than one width each name gets {@code w=<width>} ({@code none@w=0.5},
+     * {@code sc-logit@T=2,w=0.5}, {@code ls=0.2@w=0.5}).
+     */
+    static List<StudentVariant> of(DistillationConfig config, List<DistillationStrategy> strategies, KdWeights kd,
+            List<Double> widths) {
+        List<StudentVariant> base = of(config, strategies, kd);
+        if (widths.size() == 1 && widths.get(0) == 1.0) {
+            return base;
+        }
+        List<StudentVariant> out = new ArrayList<>();
+        for (double w : widths) {
+            for (StudentVariant v : base) {
+                String suffix = "w=" + number(w);
+                String name = v.name().contains("@") ? v.name() + "," + suffix : v.name() + "@" + suffix;
+                out.add(new StudentVariant(name, v.strategy(), v.kd(), w));
+            }
+        }
+        return out;
+    }
+
     /** The variants of {@code strategies} under the config's weights, grids and controls. */
     static List<StudentVariant> of(DistillationConfig config, List<DistillationStrategy> strategies, KdWeights kd) {
         boolean gridT = config.temperatures().size() > 1;
