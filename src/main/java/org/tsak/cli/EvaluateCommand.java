@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
                 + " OpenPack submission file against a ground-truth file by the official rule.",
             "Coverage of a submission: a ground-truth second counts only if a prediction was made within 5 s of it"
                 + " (nothing is filled from predictions farther away). A session whose predictions cover less than"
-                + " 50% of its ground-truth seconds is an error (exit 1; nothing is scored); a partly covered one is"
+                + " 50%% of its ground-truth seconds is an error (exit 1; nothing is scored); a partly covered one is"
                 + " scored on its covered seconds with a warning on stderr stating the coverage. Both name the"
                 + " likely cause: unixtime in seconds instead of ms (times ~1000x smaller), a time-zone offset"
                 + " (shifted by whole hours; OpenPack unixtime is UTC), another shift, a late start, an early end"

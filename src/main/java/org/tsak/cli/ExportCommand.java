@@ -36,13 +36,19 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "tsak", description = "tsak, onnx or c. Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--strategy", description = "Student's strategy. Default: the best by mean test macro-F1.")
+    @Option(names = "--strategy", description = "Student's strategy (folder under students/). Default: the best by"
+            + " mean validation macro-F1 over all folds and seeds (test scores are never used to choose).")
     String strategy;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Student's seed index. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--fold", defaultValue = "0", description = "Student's fold, 0-based as the folders fold-0,"
+            + " fold-1, ... (progress messages count folds from 1). Default: ${DEFAULT-VALUE}.")
+    int fold;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Student's seed index, 0-based as the folders seed-0,"
+            + " seed-1, ... Default: ${DEFAULT-VALUE}.")
     int seed;
 
-    @Option(names = "--int8", description = "C export: int8 weights (post-training quantisation).")
+    @Option(names = "--int8", description = "C export only (--format c): int8 weights (post-training quantisation).")
     boolean int8;
 
     @Option(names = "--out", description = "Output file (tsak, onnx) or folder (c). Default: <run>/export/.")
@@ -54,6 +60,22 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (int8 && format != Format.c) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--int8 applies to --format c only: a ."
+                    + format + " export holds float32 weights (the int8 check below the export shows what int8"
+                    + " would cost); drop --int8 or use --format c");
+        }
+        if (seed < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--seed " + seed + ": must be 0 or more");
+        }
+        if (Files.isDirectory(run)) {
+            int folds = StudentExporter.foldCount(run);
+            if (fold < 0 || fold >= folds) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--fold " + fold + ": this run has "
+                        + folds + (folds == 1 ? " fold, so --fold must be 0" : " folds, so --fold must be 0.."
+                        + (folds - 1)) + " (0-based, as the folders fold-0 ... fold-" + (folds - 1) + ")");
+            }
+        }
         try (RunFolderLock lock = RunFolderLock.acquireExisting(run, "tsak export")) {
             export();
         }
@@ -62,18 +84,23 @@ final class ExportCommand implements Callable<Integer> {
 
     private void export() throws Exception {
         PrintWriter pw = spec.commandLine().getOut();
-        String chosen = strategy == null ? StudentExporter.bestStrategy(run) : strategy;
-        StudentArtifact artifact = StudentExporter.fromRun(run, chosen, seed);
+        String chosen = strategy;
+        if (chosen == null) {
+            StudentExporter.Choice choice = StudentExporter.chooseByValidation(run);
+            chosen = choice.strategy();
+            pw.println(choice.describe());
+        }
+        StudentArtifact artifact = StudentExporter.fromRun(run, chosen, fold, seed);
         Path exportDir = run.resolve("export");
         switch (format) {
             case tsak -> {
-                Path file = out != null ? out : exportDir.resolve("student-" + chosen + ".tsak");
+                Path file = out != null ? out : exportDir.resolve(fileStem(chosen) + ".tsak");
                 artifact.write(file);
-                pw.printf("wrote %s (%,d bytes): student [%s] seed %d, %d parameters, channels %s%n", file,
-                        Files.size(file), chosen, seed, artifact.weights().parameterCount(), artifact.channelNames());
+                pw.printf("wrote %s (%,d bytes): student [%s] fold %d seed %d, %d parameters, channels"
+                        + " %s%n", file, Files.size(file), chosen, fold, seed, artifact.weights().parameterCount(), artifact.channelNames());
             }
             case onnx -> {
-                Path file = out != null ? out : exportDir.resolve("student-" + chosen + ".onnx");
+                Path file = out != null ? out : exportDir.resolve(fileStem(chosen) + ".onnx");
                 OnnxExporter.write(artifact, file);
                 pw.printf("wrote %s (%,d bytes): ONNX IR %d, opset %d, input '%s' [N,%d,%d] raw units, output '%s'"
                         + " [N,%d]%n", file, Files.size(file), OnnxExporter.IR_VERSION, OnnxExporter.OPSET_VERSION,
@@ -90,12 +117,17 @@ final class ExportCommand implements Callable<Integer> {
             default -> throw new IllegalStateException(format.toString());
         }
         if (check) {
-            ExportCheck r = ExportCheck.run(run, artifact, chosen, seed);
-            pw.printf(Locale.ROOT, "check on %d test windows: max |logit diff| vs DJL: float %.2e, int8 %.2e;"
+            ExportCheck r = ExportCheck.run(run, artifact, chosen, fold, seed);
+            pw.printf(Locale.ROOT, "check on %d test windows of fold %d: max |logit diff| vs DJL: float %.2e, int8 %.2e;"
                     + " test macro-F1: DJL %.4f, float runtime %.4f, int8 runtime %.4f (int8 costs %+.4f)%n",
-                    r.windows(), r.maxAbsDiffFloat(), r.maxAbsDiffInt8(), r.macroF1Djl(), r.macroF1Float(),
+                    r.windows(), fold, r.maxAbsDiffFloat(), r.maxAbsDiffInt8(), r.macroF1Djl(), r.macroF1Float(),
                     r.macroF1Int8(), r.macroF1Int8() - r.macroF1Float());
         }
         pw.flush();
+    }
+
+    /** {@code student-<strategy>} for fold 0 seed 0 (the old name), with {@code -fold-<f>-seed-<k>} otherwise. */
+    private String fileStem(String chosen) {
+        return "student-" + chosen + (fold == 0 && seed == 0 ? "" : "-fold-" + fold + "-seed-" + seed);
     }
 }
