@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.tsak.data.Recording;
 import org.tsak.data.csv.CsvRecordingWriter;
 import org.tsak.data.sim.FactorySimulator;
+import org.tsak.data.sim.OpenPackLayoutWriter;
 import org.tsak.data.sim.SimulatorConfig;
 
 import picocli.CommandLine;
@@ -17,12 +18,19 @@ import picocli.CommandLine.Option;
 /** {@code tsak data simulate}: writes a seeded synthetic factory line as CSV recordings. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Simulate workers packaging boxes (both hands: IMU and capacitive) and write"
-                + " one CSV recording per session (docs/DATA.md). Same seed, identical bytes. --quiet prints"
-                + " only the files written, --verbose each recording's samples and notes too.")
+                + " one CSV recording per session (docs/DATA.md), or with --layout openpack a dataset in OpenPack"
+                + " v1.0.0's folder layout (user folders U01xx, ATR and E4 files, operation segments and 1 Hz"
+                + " labels). Same seed, identical bytes. --quiet prints only the files (CSV) or user folders"
+                + " (openpack) written, --verbose each recording's samples and notes too.")
 final class DataSimulateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--layout", defaultValue = "csv",
+            description = "csv (one tsak-recording file per session) or openpack (OpenPack v1.0.0's folders;"
+                    + " rows 30 ms apart, --rate not used). Default: ${DEFAULT-VALUE}.")
+    String layout;
 
     @Option(names = "--out", required = true, description = "Output folder (created if missing).")
     Path out;
@@ -47,6 +55,13 @@ final class DataSimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ("openpack".equals(layout)) {
+            return openPack();
+        }
+        if (!"csv".equals(layout)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--layout is '" + layout + "'; valid values are csv, openpack");
+        }
         SimulatorConfig config;
         try {
             config = new SimulatorConfig(workers, sessions, boxes, rateHz, seed);
@@ -80,6 +95,36 @@ final class DataSimulateCommand implements Callable<Integer> {
                     pw.println("    note: " + note);
                 }
             }
+        }
+        pw.flush();
+        return 0;
+    }
+
+    private Integer openPack() throws Exception {
+        OpenPackLayoutWriter writer;
+        try {
+            writer = new OpenPackLayoutWriter(workers, sessions, boxes, seed);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        output.applyLogLevel();
+        PrintWriter pw = spec.commandLine().getOut();
+        long t0 = System.nanoTime();
+        double[] seconds = {0};
+        long bytes = writer.write(out, w -> {
+            seconds[0] += w.seconds();
+            if (output.quiet) {
+                pw.println(out.resolve(w.user()));
+            } else {
+                pw.printf("  %s: %d sessions, %.1f min, %d files, %,d bytes (%d ms so far)%n", w.user(), w.sessions(),
+                        w.seconds() / 60, w.files(), w.bytes(), (System.nanoTime() - t0) / 1_000_000);
+            }
+            pw.flush();
+        });
+        if (!output.quiet) {
+            pw.printf("simulated OpenPack v1.0.0 layout in %s: %d users x %d sessions, %d boxes each, seed %d:"
+                    + " %.1f min of data, %,d bytes, in %d ms%n", out, workers, sessions, boxes, seed,
+                    seconds[0] / 60, bytes, (System.nanoTime() - t0) / 1_000_000);
         }
         pw.flush();
         return 0;
