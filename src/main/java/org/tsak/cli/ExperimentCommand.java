@@ -63,7 +63,7 @@ final class ExperimentCommand implements Callable<Integer> {
             }
             return 0;
         }
-        ExperimentConfig config = ConfigLoader.load(source.configFile);
+        ExperimentConfig config = ConfigLoader.loadWithData(source.configFile);
         return run(spec.commandLine(), config, out == null ? Path.of("runs", config.name()) : out, force, workers,
                 output);
     }

@@ -40,7 +40,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentConfig config = ConfigLoader.load(configFile);
+        ExperimentConfig config = ConfigLoader.loadWithData(configFile);
         Path runDir = out == null ? Path.of("runs", config.name()) : out;
         try (RunFolderLock lock = RunFolderLock.acquire(runDir, "tsak train")) {
             ExperimentCommand.refuseToOverwrite(runDir, force);

@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -47,6 +48,36 @@ public final class ConfigLoader {
         config = new ExperimentConfig(config.name(), config.seed(), resolved, config.model(), config.training(),
                 config.distillation(), config.evaluation());
         return config;
+    }
+
+    /**
+     * Reads a config file ({@link #load}) and checks that every {@code data.path} / {@code data.paths}
+     * entry exists: what a command that reads the data calls before it starts.
+     *
+     * @throws IllegalArgumentException "no such folder: &lt;absolute path&gt; (data.path in &lt;config file&gt;)"
+     */
+    public static ExperimentConfig loadWithData(Path file) throws IOException {
+        ExperimentConfig config = load(file);
+        requireDataPaths(config.data(), file);
+        return config;
+    }
+
+    /**
+     * Fails when a data path of {@code data} (already resolved) does not exist, naming the absolute
+     * path, the key ({@code data.path} or {@code data.paths[i]}) and the config file.
+     */
+    public static void requireDataPaths(DataConfig data, Path configFile) {
+        List<String> paths = data.paths().isEmpty() ? (data.path() == null ? List.of() : List.of(data.path()))
+                : data.paths();
+        for (int i = 0; i < paths.size(); i++) {
+            Path p = Path.of(paths.get(i)).toAbsolutePath().normalize();
+            if (!Files.exists(p)) {
+                String key = data.paths().isEmpty() ? "data.path" : "data.paths[" + i + "]";
+                String what = data.source().equals("openpack") ? "no such folder: " : "no such file or folder: ";
+                throw new IllegalArgumentException(what + p + " (" + key + " in " + configFile.toAbsolutePath()
+                        .normalize() + "; a relative path is read from the config file's folder)");
+            }
+        }
     }
 
     /** The file as UTF-8 text; bytes that are not UTF-8 fail naming the file and their line. */

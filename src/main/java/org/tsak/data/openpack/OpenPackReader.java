@@ -124,6 +124,11 @@ public final class OpenPackReader implements DatasetReader {
     public List<Recording> readAll(List<Path> paths) throws IOException {
         List<Path> roots = new ArrayList<>();
         for (Path p : paths) {
+            if (!Files.isDirectory(p)) {
+                throw new DataFormatException(p, Files.exists(p) ? "not a folder (an OpenPack root is a folder)"
+                        : p.isAbsolute() ? "no such folder"
+                        : "no such folder: " + p.toAbsolutePath().normalize());
+            }
             List<Path> found = DatasetFormat.openPackRoots(p);
             if (found.isEmpty()) {
                 throw new DataFormatException(p, "not an OpenPack root: no U#### user folders here, under v1.0.0"
