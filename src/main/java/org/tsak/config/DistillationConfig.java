@@ -65,8 +65,10 @@ public record DistillationConfig(List<String> strategies, Double temperature, Do
     /** Applies defaults and validates ranges (names are checked against the registry later). */
     public DistillationConfig {
         strategies = strategies == null ? DEFAULT_STRATEGIES : List.copyOf(strategies);
-        temperature = temperature == null ? 4.0 : temperature;
-        alpha = alpha == null ? 0.7 : alpha;
+        // with a grid, the single value is not used: given, it must be one of the grid's values (else the
+        // user's setting would be silently ignored); not given, it is the grid's first value
+        temperature = singleAndGrid("temperature", temperature, temperatures, 4.0);
+        alpha = singleAndGrid("alpha", alpha, alphas, 0.7);
         beta = beta == null ? 1.0 : beta;
         seeds = seeds == null ? 3 : seeds;
         if (strategies.isEmpty()) {
@@ -109,5 +111,28 @@ public record DistillationConfig(List<String> strategies, Double temperature, Do
                         + " no-KD student itself; give strengths in (0, 0.5]");
             }
         }
+    }
+
+    /**
+     * The single value of a setting that also has a grid ({@code temperature} / {@code temperatures}):
+     * the given value if there is no grid or it is one of the grid's values; the grid's first value if
+     * none is given; the default if neither is.
+     *
+     * @throws IllegalArgumentException if both are given and the value is not in the grid
+     */
+    private static Double singleAndGrid(String key, Double value, List<Double> grid, double defaultValue) {
+        if (grid == null || grid.isEmpty()) {
+            return value == null ? defaultValue : value;
+        }
+        if (value == null) {
+            return grid.get(0) == null ? defaultValue : grid.get(0);
+        }
+        if (!grid.contains(value)) {
+            throw new IllegalArgumentException("distillation." + key + ": " + value + " is not in distillation."
+                    + key + "s " + grid + "; with a list every student is trained at the list's values and"
+                    + " distillation." + key + " would be ignored: remove distillation." + key + " or add "
+                    + value + " to the list");
+        }
+        return value;
     }
 }
