@@ -24,7 +24,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs/demo", description = "Run folder. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--workers", defaultValue = "2", paramLabel = "N",
+    @Option(names = "--workers", defaultValue = "2", paramLabel = "N", converter = PositiveCount.class,
             description = "Tasks trained at once (one thread each); the numbers do not depend on N."
                     + " Default: ${DEFAULT-VALUE} (the demo machine's cores).")
     int workers;

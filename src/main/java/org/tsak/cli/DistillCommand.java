@@ -27,7 +27,7 @@ final class DistillCommand implements Callable<Integer> {
             + " config's list.")
     List<String> strategies;
 
-    @Option(names = "--workers", defaultValue = "1", paramLabel = "N",
+    @Option(names = "--workers", defaultValue = "1", paramLabel = "N", converter = PositiveCount.class,
             description = "Students trained at once (one thread each); the numbers do not depend on N."
                     + " Default: ${DEFAULT-VALUE}.")
     int workers;
@@ -37,6 +37,16 @@ final class DistillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (strategies != null) {
+            for (String s : strategies) {
+                try {
+                    org.tsak.distill.DistillationStrategy.parse(s);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--strategy " + s + ": "
+                            + e.getMessage(), e);
+                }
+            }
+        }
         try (RunFolderLock lock = RunFolderLock.acquireExisting(run, "tsak distill")) {
             ExperimentRunner.open(run, output.progress(spec)).workers(workers).distill(strategies);
         }

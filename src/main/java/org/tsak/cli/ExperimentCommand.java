@@ -45,7 +45,7 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing run folder's results.")
     boolean force;
 
-    @Option(names = "--workers", defaultValue = "1", paramLabel = "N",
+    @Option(names = "--workers", defaultValue = "1", paramLabel = "N", converter = PositiveCount.class,
             description = "Tasks (teachers, students, baselines) trained at once, each on its own thread with"
                     + " TSAK_THREADS PyTorch threads; the numbers do not depend on N. Default: ${DEFAULT-VALUE}.")
     int workers;

@@ -30,7 +30,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing run folder.")
     boolean force;
 
-    @Option(names = "--workers", defaultValue = "1", paramLabel = "N",
+    @Option(names = "--workers", defaultValue = "1", paramLabel = "N", converter = PositiveCount.class,
             description = "Tasks (folds' baselines beside teachers) run at once; the numbers do not depend on N."
                     + " Default: ${DEFAULT-VALUE}.")
     int workers;
