@@ -32,6 +32,13 @@ final class DataSimulateCommand implements Callable<Integer> {
                     + " rows 30 ms apart, --rate not used). Default: ${DEFAULT-VALUE}.")
     String layout;
 
+    @Option(names = "--challenge-users",
+            description = "With --layout openpack: name the first 11 workers after the users of the OpenPack"
+                    + " Challenge 2022 split (configs/openpack-full.yaml's official split; needs --sessions 5),"
+                    + " three of which the reader merges with another worker (U0202 = U0105, U0205 = U0107,"
+                    + " U0210 = U0103). Default: 16 distinct persons' ids.")
+    boolean challengeUsers;
+
     @Option(names = "--out", required = true, description = "Output folder (created if missing).")
     Path out;
 
@@ -61,6 +68,10 @@ final class DataSimulateCommand implements Callable<Integer> {
         if (!"csv".equals(layout)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--layout is '" + layout + "'; valid values are csv, openpack");
+        }
+        if (challengeUsers) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--challenge-users names OpenPack users; it needs --layout openpack");
         }
         SimulatorConfig config;
         try {
@@ -103,7 +114,7 @@ final class DataSimulateCommand implements Callable<Integer> {
     private Integer openPack() throws Exception {
         OpenPackLayoutWriter writer;
         try {
-            writer = new OpenPackLayoutWriter(workers, sessions, boxes, seed);
+            writer = new OpenPackLayoutWriter(workers, sessions, boxes, seed, challengeUsers);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -61,17 +61,37 @@ public final class OpenPackLayoutWriter {
     private static final List<String> USERS = List.of("U0101", "U0102", "U0103", "U0104", "U0105", "U0106",
             "U0107", "U0108", "U0109", "U0110", "U0111", "U0201", "U0206", "U0207", "U0208", "U0209");
 
+    /**
+     * The eleven users of the OpenPack Challenge 2022 split (three of them aliases the reader
+     * merges: U0202 = U0105, U0205 = U0107, U0210 = U0103), then five more distinct ones.
+     */
+    private static final List<String> CHALLENGE_USERS = List.of("U0101", "U0102", "U0103", "U0105", "U0106",
+            "U0107", "U0109", "U0111", "U0202", "U0205", "U0210", "U0104", "U0108", "U0110", "U0201", "U0206");
+
     private static final DateTimeFormatter ISO = DateTimeFormatter
             .ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx", Locale.ROOT).withZone(ZoneOffset.ofHours(9));
 
     private final SimulatorConfig config;
 
+    private final boolean challengeUsers;
+
     /**
-     * A writer for {@code workers}, {@code sessions} and {@code boxes} from {@code seed}; the
-     * simulator runs at {@link #ATR_RATE_HZ}.
+     * A writer for {@code workers}, {@code sessions} and {@code boxes} from {@code seed} with
+     * distinct persons' user ids; the simulator runs at {@link #ATR_RATE_HZ}.
      */
     public OpenPackLayoutWriter(int workers, int sessions, int boxes, long seed) {
+        this(workers, sessions, boxes, seed, false);
+    }
+
+    /**
+     * As {@link #OpenPackLayoutWriter(int, int, int, long)}; with {@code challengeUsers} the first
+     * eleven workers get the user ids of the OpenPack Challenge 2022 split instead (so that
+     * {@code configs/openpack-full.yaml}'s official split finds its sessions with 11+ workers and 5
+     * sessions), three of which the reader merges with another simulated worker into one subject.
+     */
+    public OpenPackLayoutWriter(int workers, int sessions, int boxes, long seed, boolean challengeUsers) {
         this.config = new SimulatorConfig(workers, sessions, boxes, ATR_RATE_HZ, seed);
+        this.challengeUsers = challengeUsers;
     }
 
     /** The simulator config used. */
@@ -81,8 +101,14 @@ public final class OpenPackLayoutWriter {
 
     /** The OpenPack user id of worker {@code index} (0-based). */
     public static String userId(int index) {
-        return index < USERS.size() ? USERS.get(index)
-                : String.format(Locale.ROOT, "U03%02d", index - USERS.size() + 1);
+        return userId(index, false);
+    }
+
+    /** The OpenPack user id of worker {@code index} (0-based), the challenge split's users first if asked. */
+    public static String userId(int index, boolean challengeUsers) {
+        List<String> users = challengeUsers ? CHALLENGE_USERS : USERS;
+        return index < users.size() ? users.get(index)
+                : String.format(Locale.ROOT, "U03%02d", index - users.size() + 1);
     }
 
     /** The OpenPack session id of session {@code index} (0-based): S0100, S0200, ... */
@@ -105,7 +131,7 @@ public final class OpenPackLayoutWriter {
         long total = 0;
         int perWorker = config.sessionsPerWorker();
         for (int w = 0; w < config.workers(); w++) {
-            String user = userId(w);
+            String user = userId(w, challengeUsers);
             long bytes = 0;
             int files = 0;
             double seconds = 0;

@@ -89,6 +89,24 @@ class OpenPackLayoutWriterTest {
     }
 
     @Test
+    void theOfficialSplitOfTheFullConfigFindsItsSessionsWithChallengeUsers(@TempDir Path dir) throws IOException {
+        Path root = dir.resolve("v1.0.0");
+        new OpenPackLayoutWriter(11, 5, 1, 5, true).write(root, null);
+        String yaml = Files.readString(Path.of("configs/openpack-full.yaml"))
+                .replace("path: /path/to/openpack/v1.0.0", "path: " + root.toAbsolutePath());
+        Path configFile = dir.resolve("openpack-full-official.yaml");
+        Files.writeString(configFile, yaml);
+        ExperimentConfig config = ConfigLoader.load(configFile);
+        PreparedData data = PreparedData.prepare(config.data(), config.seed());
+        assertEquals(55, data.recordings().size());
+        // U0202, U0205 and U0210 are merged into U0105, U0107 and U0103 by the reader
+        assertEquals(8, data.recordings().stream().map(Recording::subjectId).distinct().count());
+        assertEquals(1, data.folds().size());
+        var fold = data.folds().get(0);
+        assertTrue(fold.train().length > 0 && fold.validation().length > 0 && fold.test().length > 0, fold.toString());
+    }
+
+    @Test
     void sameSeedSameBytesOtherSeedOtherBytes(@TempDir Path dir) throws IOException {
         new OpenPackLayoutWriter(2, 1, 1, 3).write(dir.resolve("a"), null);
         new OpenPackLayoutWriter(2, 1, 1, 3).write(dir.resolve("b"), null);
