@@ -25,6 +25,11 @@ import java.util.List;
  */
 public final class SampleLineParser {
 
+    /** Smallest timestamp read as unixtime seconds (2001-09-09), refused: in ms it would be 1970-01-12. */
+    static final double SECONDS_EPOCH_MIN = 1e9;
+    /** End of the timestamps read as unixtime seconds: 1e11 ms is 1973-03-03, 1e11 s is the year 5138. */
+    static final double SECONDS_EPOCH_END = 1e11;
+
     /** Name of the timestamp column in a header (docs/DATA.md). */
     public static final String TIMESTAMP_COLUMN = "timestamp_ms";
 
@@ -58,7 +63,8 @@ public final class SampleLineParser {
      *
      * @return true if the line gave a sample (read it with {@link #timestampMs()} and
      *         {@link #values()}); false for a comment, blank, header or skipped line
-     * @throws StreamFormatException if the header lacks a model channel
+     * @throws StreamFormatException if the header lacks a model channel, or the timestamp is in
+     *                               unixtime seconds (a value in [1e9, 1e11))
      */
     public boolean parse(String line, long lineNumber) {
         int len = line.length();
@@ -87,7 +93,13 @@ public final class SampleLineParser {
         String ts = field(line, timestampColumn);
         try {
             timestampMs = Long.parseLong(ts);
+            refuseSeconds(ts, timestampMs, lineNumber);
         } catch (NumberFormatException e) {
+            try {
+                refuseSeconds(ts, Double.parseDouble(ts), lineNumber);
+            } catch (NumberFormatException notANumber) {
+                // warned below
+            }
             warnings.warn(WarningKind.MALFORMED, "line " + lineNumber + " column '" + columnName(timestampColumn)
                     + "' value '" + shorten(ts) + "': not a whole number of unixtime ms; sample skipped");
             return false;
@@ -211,6 +223,19 @@ public final class SampleLineParser {
             return TIMESTAMP_COLUMN + ", " + String.join(", ", channelNames);
         }
         return "the header's columns up to '" + columnNames[neededFields - 1] + "'";
+    }
+
+    /**
+     * A timestamp in [{@value #SECONDS_EPOCH_MIN}, {@value #SECONDS_EPOCH_END}) is unixtime in seconds
+     * (2001 to 5138), which as ms would be a moment of 1970-1973: refused, or nearly every sample
+     * would be skipped as out of order (whole seconds) or malformed (fractions).
+     */
+    private void refuseSeconds(String text, double value, long lineNumber) {
+        if (value >= SECONDS_EPOCH_MIN && value < SECONDS_EPOCH_END) {
+            throw new StreamFormatException(source, lineNumber, "column '" + columnName(timestampColumn)
+                    + "' value '" + shorten(text) + "' looks like unixtime in seconds; tsak stream expects unixtime"
+                    + " in milliseconds (e.g. 1700000000123): multiply the timestamps by 1000");
+        }
     }
 
     private static boolean startsWithNumber(String line, int first) {

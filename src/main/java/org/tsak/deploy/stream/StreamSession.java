@@ -44,17 +44,27 @@ public final class StreamSession {
     }
 
     /**
-     * Feeds every line of {@code source} and then finishes, also when reading fails.
+     * Feeds every line of {@code source} and then finishes; when reading fails after samples were
+     * used, it still finishes (the results so far are reported). A refused stream
+     * ({@link StreamFormatException}) or a failure before any sample ends without a final line.
      *
      * @return the number of lines read
      */
     public long run(LineSource source) throws IOException {
+        boolean completed = false;
+        boolean refused = false;
         try {
             for (String line = source.nextLine(); line != null; line = source.nextLine()) {
                 feed(line);
             }
+            completed = true;
+        } catch (StreamFormatException e) {
+            refused = true;
+            throw e;
         } finally {
-            finish();
+            if (completed || !refused && recognizer.samplesAccepted() > 0) {
+                finish();
+            }
         }
         return lineNumber;
     }
