@@ -178,7 +178,7 @@ public final class StudentArtifactFile {
         if (bytes.length < magic.length
                 || !java.util.Arrays.equals(bytes, 0, magic.length, magic, 0, magic.length)) {
             throw new ArtifactFormatException(source, "not a TSAK student artifact (the file does not start "
-                    + "with the magic bytes \"" + MAGIC + "\"); pass a file written by StudentArtifact.write");
+                    + "with the magic bytes \"" + MAGIC + "\"); pass a .tsak file written by `tsak export --format tsak`");
         }
         if (bytes.length < HEADER_BYTES) {
             throw new ArtifactFormatException(source, "truncated: " + bytes.length + " bytes, shorter than the "

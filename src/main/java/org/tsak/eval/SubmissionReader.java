@@ -46,8 +46,9 @@ public final class SubmissionReader {
         try (InputStream in = Files.newInputStream(file)) {
             root = MAPPER.readTree(in);
         } catch (NoSuchFileException e) {
-            throw new DataFormatException(file, "submission file not found; write it with 'tsak predict' or"
-                    + " SubmissionWriter, or check the path");
+            throw new DataFormatException(file, "submission file not found; check the path (a run folder holds each model's test"
+                    + " predictions in this format: <model folder>/predictions.json, e.g."
+                    + " fold-0/students/none/seed-0/predictions.json)");
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String why = String.valueOf(e.getOriginalMessage());
