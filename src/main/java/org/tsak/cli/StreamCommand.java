@@ -89,6 +89,14 @@ final class StreamCommand implements Callable<Integer> {
         StreamSettings settings;
         LoopbackEndpoint endpoint = null;
         try {
+            if (!(minSegmentSeconds >= 0) || Double.isInfinite(minSegmentSeconds)) {
+                throw new IllegalArgumentException("--min-segment-seconds must be a number of seconds >= 0, got "
+                        + minSegmentSeconds);
+            }
+            if (!(metricsEverySeconds > 0) || Double.isInfinite(metricsEverySeconds)) {
+                throw new IllegalArgumentException("--metrics-every must be a number of seconds > 0, got "
+                        + metricsEverySeconds);
+            }
             settings = new StreamSettings(minSegmentSeconds, metricsEverySeconds);
             if (pollMillis <= 0 || !(idleTimeoutSeconds >= 0)) {
                 throw new IllegalArgumentException("--poll-ms must be > 0 and --idle-timeout >= 0, got "

@@ -42,4 +42,14 @@ class UsageExitCodeTest {
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("--strategy sc-logitt"), r.err());
     }
+
+    @Test
+    void streamOptionErrorsNameTheOptionNotTheField() {
+        for (String[] a : new String[][] {{"--metrics-every", "-1"}, {"--min-segment-seconds", "-2"}}) {
+            CommandRunner.Result r = CommandRunner.run("stream", "--model", dir.resolve("m.tsak").toString(), a[0],
+                    a[1]);
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().startsWith(a[0] + " must be a number of seconds"), r.err());
+        }
+    }
 }
