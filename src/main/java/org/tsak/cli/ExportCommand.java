@@ -90,6 +90,12 @@ final class ExportCommand implements Callable<Integer> {
             chosen = choice.strategy();
             pw.println(choice.describe());
         }
+        if (strategy != null) {
+            java.util.Optional<String> missing = StudentExporter.missingStudent(run, chosen, fold, seed);
+            if (missing.isPresent()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), missing.get());
+            }
+        }
         StudentArtifact artifact = StudentExporter.fromRun(run, chosen, fold, seed);
         Path exportDir = run.resolve("export");
         switch (format) {

@@ -291,6 +291,21 @@ public final class StudentExporter {
         return Math.max(1, n);
     }
 
+    /**
+     * Why the student ({@code strategy}, {@code fold}, {@code seed}) cannot be exported from the run,
+     * listing the students the fold has; empty if its weights are there.
+     */
+    public static java.util.Optional<String> missingStudent(Path runDir, String strategy, int fold, int seed)
+            throws IOException {
+        Path foldDir = foldDir(runDir, fold);
+        if (Files.isRegularFile(foldDir.resolve("students/" + strategy + "/seed-" + seed + "/student.params"))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("no student [" + strategy + "] seed " + seed + " in fold " + fold
+                + " (no file " + foldDir.resolve("students/" + strategy + "/seed-" + seed + "/student.params")
+                + "); students of this fold: " + listStudents(foldDir.resolve("students")));
+    }
+
     /** Folder of fold {@code fold} (0-based): {@code fold-<f>}, or the run folder of a one-fold run. */
     static Path foldDir(Path runDir, int fold) {
         Path f = runDir.resolve("fold-" + fold);

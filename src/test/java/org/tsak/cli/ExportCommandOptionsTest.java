@@ -83,4 +83,14 @@ class ExportCommandOptionsTest {
         assertEquals(0, r.exitCode());
         assertTrue(r.out().contains("--fold") && r.out().contains("0-based"), r.out());
     }
+
+    @Test
+    void unknownStrategyOrSeedIsAUsageErrorListingTheStudents() throws IOException {
+        twoFoldRun();
+        CommandRunner.Result r = CommandRunner.run("export", "--run", run.toString(), "--strategy", "val-best",
+                "--seed", "5", "--fold", "1");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("no student [val-best] seed 5 in fold 1"), r.err());
+        assertTrue(r.err().contains("val-best/seed-1"), r.err());
+    }
 }
