@@ -101,10 +101,10 @@ class HtmlReportTest {
         }
         int imgTags = text.split("<img ", -1).length - 1;
         boolean paired = !RunFolderReader.read(run).table().comparisons().isEmpty();
-        assertEquals(paired ? 11 : 10, imgTags, "2 cost plots, per-class F1, 3 confusion matrices, 3 curve plots,"
+        assertEquals(paired ? 12 : 11, imgTags, "3 cost plots (FLOPs, params, latency), per-class F1, 3 confusion matrices, 3 curve plots,"
                 + " timeline (and the paired changes when the table has comparisons)");
         assertEquals(imgTags, alts.size(), "every <img> has a PNG data URI and alt text");
-        for (String f : List.of("f1-vs-flops.png", "f1-vs-latency.png", "per-class-f1.png", "confusion-teacher.png",
+        for (String f : List.of("f1-vs-flops.png", "f1-vs-params.png", "f1-vs-latency.png", "per-class-f1.png", "confusion-teacher.png",
                 "confusion-semantic-classifier.png", "confusion-best-student.png", "curves-teacher.png",
                 "curves-semantic-classifier.png", "curves-students.png", "timeline.png")) {
             assertNotNull(ImageIO.read(run.resolve("report").resolve(f).toFile()), f);
@@ -142,7 +142,7 @@ class HtmlReportTest {
         int figure = text.indexOf("alt=\"Forest plot of the paired change");
         assertTrue(figure > text.indexOf("<table id=\"paired-changes\">") && figure < text.indexOf("id=\"folds\""),
                 "the forest plot sits after the paired table, before the per-fold table");
-        assertEquals(11, text.split("<img ", -1).length - 1, "10 plots and the paired changes");
+        assertEquals(12, text.split("<img ", -1).length - 1, "11 plots and the paired changes");
         BufferedImage forest = ImageIO.read(wide.resolve("report").resolve("paired-change.png").toFile());
         assertNotNull(forest);
         assertEquals(1000, forest.getWidth());

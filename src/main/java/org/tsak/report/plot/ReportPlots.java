@@ -43,6 +43,10 @@ public final class ReportPlots {
         out.add(CostAccuracyChart.render("f1-vs-flops.png", rows, r -> r.flops(), "FLOPs per window (log scale)",
                 "Macro-F1 vs FLOPs per window", "Scatter of test macro-F1 against FLOPs per window on a log axis,"
                         + " one labelled point per model, the efficiency frontier as a dashed line"));
+        out.add(CostAccuracyChart.render("f1-vs-params.png", rows, r -> r.params(), "parameters (log scale)",
+                "Macro-F1 vs parameters", "Scatter of test macro-F1 against the deployed model's parameter count on"
+                        + " a log axis, one labelled point per model (a size sweep, model.student.widths, gives one"
+                        + " point per width and strategy), the efficiency frontier as a dashed line"));
         out.add(CostAccuracyChart.render("f1-vs-latency.png", rows, r -> r.latencyP50Micros(),
                 "batch-1 latency p50, µs (log scale)", "Macro-F1 vs latency (p50, batch 1)",
                 "Scatter of test macro-F1 against median batch-1 latency on a log axis, one labelled point per"
