@@ -180,8 +180,9 @@ final class ResultCollector {
 
     ComparisonTable table(String title, Efficiency eff, int throughputBatch) {
         List<ComparisonRow> rows = new ArrayList<>();
-        double noKd = results.values().stream().filter(e -> e.label().equals(NO_KD)).findFirst()
-                .map(e -> mean(e, true)).orElse(Double.NaN);
+        Map<String, Double> noKdMeans = new LinkedHashMap<>();
+        results.values().stream().filter(e -> e.model().equals("student") && noKdOf(e) == e)
+                .forEach(e -> noKdMeans.put(e.label(), mean(e, true)));
         double teacherP50 = eff.teacher.latency().p50Micros();
         for (Entry e : ordered()) {
             String model = e.model();
@@ -217,7 +218,8 @@ final class ResultCollector {
             rows.add(new ComparisonRow(model, e.strategy(), e.byFoldSeed().size(), f1, std(e, true), mean(e, false),
                     std(e, false), params, flops, m.latency().p50Micros(), m.latency().p95Micros(),
                     m.throughputPerSecond(), teacherP50 / m.latency().p50Micros(), (double) params / eff.teacherParams,
-                    (double) flops / eff.teacherFlops, model.equals("student") ? f1 - noKd : Double.NaN));
+                    (double) flops / eff.teacherFlops, model.equals("student") && noKdOf(e) != null
+                            ? f1 - noKdMeans.getOrDefault(noKdOf(e).label(), Double.NaN) : Double.NaN));
         }
         List<String> notes = new ArrayList<>(List.of(
                 "macro-F1: official OpenPack rule (1 Hz, last prediction per second, Null seconds dropped,"
@@ -287,11 +289,11 @@ final class ResultCollector {
 
     private List<PairedComparison> comparisons() {
         List<PairedComparison> out = new ArrayList<>();
-        Entry none = find(NO_KD);
         Entry teacher = find(TEACHER);
         Entry baseline = find("baseline [" + BaselineTask.STUDENT_CHANNELS + "]");
         List<Entry> students = results.values().stream().filter(e -> e.model().equals("student")).toList();
         for (Entry s : students) {
+            Entry none = noKdOf(s);
             if (none != null && s != none) {
                 out.add(paired(s, none, false));
             }
@@ -307,6 +309,24 @@ final class ResultCollector {
             }
         }
         return out;
+    }
+
+    /**
+     * The no-KD student a student row is judged against: {@code student [none]}, or in a size
+     * sweep the {@code none} student of the same width ({@code none@w=0.5} for
+     * {@code sc-logit@T=2,w=0.5}); null if that row is absent.
+     */
+    private Entry noKdOf(Entry s) {
+        String name = s.strategy();
+        int at = name.indexOf('@');
+        if (at >= 0) {
+            for (String part : name.substring(at + 1).split(",")) {
+                if (part.startsWith("w=")) {
+                    return find("student [none@" + part + "]");
+                }
+            }
+        }
+        return find(NO_KD);
     }
 
     private Entry find(String label) {

@@ -64,6 +64,14 @@ class StudentSizeSweepTest {
         assertEquals(full, rows.get("student [none@w=1]").params());
         assertEquals(half, rows.get("student [sc-logit@w=0.5,validation-selected]").params());
         assertTrue(half < full);
+        // each width is judged against the no-KD student of the same width
+        var vsNone = out.table().comparisons().stream().filter(c -> c.candidate().equals("student [sc-logit@T=2,w=0.5]")
+                && c.reference().startsWith("student")).toList();
+        assertEquals(1, vsNone.size(), vsNone.toString());
+        assertEquals("student [none@w=0.5]", vsNone.get(0).reference());
+        assertEquals(rows.get("student [sc-logit@T=2,w=0.5]").macroF1() - rows.get("student [none@w=0.5]").macroF1(),
+                rows.get("student [sc-logit@T=2,w=0.5]").f1DeltaVsNoKd(), 1e-12);
+        assertEquals(0.0, rows.get("student [none@w=1]").f1DeltaVsNoKd(), 0.0);
         StudentArtifact a = StudentExporter.fromRun(run, "none@w=0.5", 0);
         assertEquals(half, a.weights().parameterCount(), "the exported student is the half-width one");
     }
