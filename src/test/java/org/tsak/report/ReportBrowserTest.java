@@ -105,7 +105,7 @@ class ReportBrowserTest {
                     + dom.substring(Math.max(0, dom.indexOf("<pre id=\"result\">")), Math.min(dom.length(),
                             Math.max(0, dom.indexOf("<pre id=\"result\">")) + 500)));
             String at = width + " px: ";
-            assertEquals(11, Integer.parseInt(m.group(2)), at + "images in the page (10 plots and the paired"
+            assertEquals(12, Integer.parseInt(m.group(2)), at + "images in the page (11 plots and the paired"
                     + " changes)");
             assertEquals(m.group(2), m.group(1), at + "images that Chromium decoded");
             assertEquals("true", m.group(3), at + "#comparison table present");
