@@ -50,12 +50,22 @@ final class ExperimentCommand implements Callable<Integer> {
                     + " TSAK_THREADS PyTorch threads; the numbers do not depend on N. Default: ${DEFAULT-VALUE}.")
     int workers;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override one config value (repeatable), e.g. --set training.teacher.epochs=1"
+                    + " --set distillation.strategies=[none,sc-logit]; checked like the file itself. Not with"
+                    + " --resume (a run keeps its config).")
+    java.util.List<String> overrides = new java.util.ArrayList<>();
+
     @CommandLine.Mixin
     OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
         if (source.resumeDir != null) {
+            if (!overrides.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--set cannot change a run being resumed:"
+                        + " it keeps the config it was made with (" + source.resumeDir.resolve("config.yaml") + ")");
+            }
             try (RunFolderLock lock = RunFolderLock.acquireExisting(source.resumeDir, "tsak experiment --resume")) {
                 ExperimentOutcome outcome = ExperimentRunner.open(source.resumeDir, output.progress(spec)).workers(workers)
                         .run();
@@ -63,7 +73,7 @@ final class ExperimentCommand implements Callable<Integer> {
             }
             return 0;
         }
-        ExperimentConfig config = ConfigLoader.loadWithData(source.configFile);
+        ExperimentConfig config = ConfigLoader.withOverrides(ConfigLoader.loadWithData(source.configFile), overrides);
         return run(spec.commandLine(), config, out == null ? Path.of("runs", config.name()) : out, force, workers,
                 output);
     }

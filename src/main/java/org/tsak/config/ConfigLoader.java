@@ -116,6 +116,58 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * The config with command-line overrides applied ({@code --set key.path=value}, e.g.
+     * {@code training.teacher.epochs=1} or {@code distillation.strategies=[none, sc-logit]}): each
+     * value is read as YAML (a number, text, or a flow list) and put at its key path, then the
+     * whole config is checked again as if the file had said so, so a wrong key or value fails with
+     * the usual message naming the key path.
+     *
+     * @param config    the config read from its file
+     * @param overrides {@code key.path=value} entries, applied in order
+     * @throws IllegalArgumentException for an entry without {@code =} or with an empty key, a key
+     *                                  path through a value that is not a map, or a config the
+     *                                  override makes invalid (naming the override)
+     */
+    public static ExperimentConfig withOverrides(ExperimentConfig config, List<String> overrides) {
+        if (overrides == null || overrides.isEmpty()) {
+            return config;
+        }
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode root =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) YAML.readTree(toYaml(config));
+            for (String o : overrides) {
+                int eq = o.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("--set " + o + ": expected key.path=value, e.g."
+                            + " --set training.teacher.epochs=1");
+                }
+                String[] keys = o.substring(0, eq).trim().split("\\.");
+                com.fasterxml.jackson.databind.JsonNode value = YAML.readTree("v: " + o.substring(eq + 1).trim())
+                        .get("v");
+                com.fasterxml.jackson.databind.node.ObjectNode node = root;
+                for (int i = 0; i < keys.length - 1; i++) {
+                    com.fasterxml.jackson.databind.JsonNode child = node.get(keys[i]);
+                    if (child == null || child.isNull()) {
+                        child = node.putObject(keys[i]);
+                    }
+                    if (!(child instanceof com.fasterxml.jackson.databind.node.ObjectNode obj)) {
+                        throw new IllegalArgumentException("--set " + o + ": " + String.join(".",
+                                java.util.Arrays.copyOf(keys, i + 1)) + " is a value, not a section");
+                    }
+                    node = obj;
+                }
+                node.set(keys[keys.length - 1], value == null ? com.fasterxml.jackson.databind.node.NullNode.instance
+                        : value);
+            }
+            return parse(YAML.writeValueAsString(root), "the config with --set " + String.join(" --set ",
+                    overrides));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("--set " + String.join(" ", overrides) + ": not valid YAML ("
+                    + e.getOriginalMessage() + ")", e);
+        }
+    }
+
     /** The config as YAML text (written into every run folder). */
     public static String toYaml(ExperimentConfig config) {
         try {
