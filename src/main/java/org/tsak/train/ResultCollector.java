@@ -263,15 +263,8 @@ final class ResultCollector {
         if (w != null) {
             return w;
         }
-        int at = strategy.indexOf('@');
-        if (at >= 0) {
-            for (String part : strategy.substring(at + 1).split(",")) {
-                if (part.startsWith("w=")) {
-                    return Double.parseDouble(part.substring(2));
-                }
-            }
-        }
-        return 1.0;
+        String part = StudentVariants.widthPart(strategy);
+        return part.isEmpty() ? 1.0 : Double.parseDouble(part.substring(2));
     }
 
     /** Teacher, SC, baselines, then students in the order added. */
@@ -317,16 +310,8 @@ final class ResultCollector {
      * {@code sc-logit@T=2,w=0.5}); null if that row is absent.
      */
     private Entry noKdOf(Entry s) {
-        String name = s.strategy();
-        int at = name.indexOf('@');
-        if (at >= 0) {
-            for (String part : name.substring(at + 1).split(",")) {
-                if (part.startsWith("w=")) {
-                    return find("student [none@" + part + "]");
-                }
-            }
-        }
-        return find(NO_KD);
+        String part = StudentVariants.widthPart(s.strategy());
+        return find(part.isEmpty() ? NO_KD : "student [none@" + part + "]");
     }
 
     private Entry find(String label) {

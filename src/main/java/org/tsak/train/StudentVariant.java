@@ -25,9 +25,7 @@ record StudentVariant(String name, DistillationStrategy strategy, KdWeights kd, 
      * when the run sweeps sizes ({@code sc-logit}, {@code sc-logit@w=0.5}).
      */
     String gridGroup() {
-        int at = name.indexOf('@');
-        String widthPart = at < 0 ? "" : java.util.Arrays.stream(name.substring(at + 1).split(","))
-                .filter(p -> p.startsWith("w=")).findFirst().orElse("");
+        String widthPart = StudentVariants.widthPart(name);
         return widthPart.isEmpty() ? strategy.name() : strategy.name() + "@" + widthPart;
     }
 }

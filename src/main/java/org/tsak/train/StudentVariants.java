@@ -78,6 +78,23 @@ final class StudentVariants {
         return out;
     }
 
+    /**
+     * The size-sweep part of a student row name: {@code w=0.5} for {@code sc-logit@T=2,w=0.5} or
+     * {@code none@w=0.5}; empty when the run does not sweep sizes.
+     */
+    static String widthPart(String rowName) {
+        int at = rowName.indexOf('@');
+        if (at < 0) {
+            return "";
+        }
+        for (String part : rowName.substring(at + 1).split(",")) {
+            if (part.startsWith("w=")) {
+                return part;
+            }
+        }
+        return "";
+    }
+
     /** Shortest plain form: 2, 0.5, 0.25. */
     static String number(double v) {
         return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6f", v)).stripTrailingZeros().toPlainString();
