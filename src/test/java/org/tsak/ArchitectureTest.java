@@ -43,6 +43,7 @@ class ArchitectureTest {
                 .layer("report").definedBy("org.tsak.report..")
                 .layer("deploy").definedBy("org.tsak.deploy..")
                 .layer("export").definedBy("org.tsak.export..")
+                .layer("spark").definedBy("org.tsak.spark..")
                 .layer("cli").definedBy("org.tsak.cli..")
                 .whereLayer("config").mayOnlyAccessLayers("config")
                 .whereLayer("io").mayOnlyAccessLayers("io")
@@ -57,6 +58,7 @@ class ArchitectureTest {
                 .whereLayer("deploy").mayOnlyAccessLayers("deploy", "eval", "model", "data", "config", "io")
                 .whereLayer("export").mayOnlyAccessLayers("export", "deploy", "train", "eval", "model", "data",
                         "config", "io")
+                .whereLayer("spark").mayOnlyAccessLayers("spark", "train", "config", "io")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .check(main);
     }
@@ -79,6 +81,17 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("org.tsak.model..", "org.tsak.train..", "org.tsak.distill..",
                 "org.tsak.eval..", "org.tsak.export..")
                 .should().dependOnClassesThat().resideInAPackage("ai.djl..").check(main);
+    }
+
+    /**
+     * Apache Spark is a provided dependency, absent from the plain jar's runtime: only the Spark
+     * executor's package may touch it (and the command line reaches it through
+     * {@code SparkEngine}, which checks that Spark is there first).
+     */
+    @Test
+    void onlySparkPackageUsesSpark() {
+        noClasses().that().resideOutsideOfPackages("org.tsak.spark..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.spark..").check(main);
     }
 
     /** The part that runs on edge devices: the artifact, its runtime, its writers and the live stream. */

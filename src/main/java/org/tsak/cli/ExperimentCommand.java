@@ -11,6 +11,7 @@ import org.tsak.config.ExperimentConfig;
 import org.tsak.io.RunFolderLock;
 import org.tsak.train.ExperimentOutcome;
 import org.tsak.train.ExperimentRunner;
+import org.tsak.train.ProgressListener;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -50,6 +51,21 @@ final class ExperimentCommand implements Callable<Integer> {
                     + " TSAK_THREADS PyTorch threads; the numbers do not depend on N. Default: ${DEFAULT-VALUE}.")
     int workers;
 
+    /** Where the plan's tasks run. */
+    enum Engine { local, spark }
+
+    @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark",
+            description = "Where the tasks run: local (threads of this JVM, --workers) or spark (Spark jobs: fold"
+                    + " tasks, then students; run through spark-submit, or with Spark on the classpath; the run"
+                    + " folder and the data must be reachable from every executor: docs/SCALE.md). The numbers"
+                    + " do not depend on it. Default: ${DEFAULT-VALUE}.")
+    Engine engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master with --engine spark, e.g. local[2] or spark://host:7077. Default:"
+                    + " spark-submit's, else local[N] with N = --workers.")
+    String master;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Override one config value (repeatable), e.g. --set training.teacher.epochs=1"
                     + " --set distillation.strategies=[none,sc-logit]; checked like the file itself. Not with"
@@ -61,21 +77,40 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (master != null && engine != Engine.spark) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--master needs --engine spark");
+        }
+        if (engine == Engine.spark) {
+            org.tsak.spark.SparkEngine.requireAvailable();
+        }
         if (source.resumeDir != null) {
             if (!overrides.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--set cannot change a run being resumed:"
                         + " it keeps the config it was made with (" + source.resumeDir.resolve("config.yaml") + ")");
             }
             try (RunFolderLock lock = RunFolderLock.acquireExisting(source.resumeDir, "tsak experiment --resume")) {
-                ExperimentOutcome outcome = ExperimentRunner.open(source.resumeDir, output.progress(spec)).workers(workers)
-                        .run();
+                ProgressListener progress = output.progress(spec);
+                ExperimentRunner runner = ExperimentRunner.open(source.resumeDir, progress).workers(workers);
+                ExperimentOutcome outcome = engine == Engine.spark
+                        ? runner.run(org.tsak.spark.SparkEngine.executor(source.resumeDir, master, workers, progress))
+                        : runner.run();
                 print(spec.commandLine().getOut(), outcome);
             }
             return 0;
         }
         ExperimentConfig config = ConfigLoader.withOverrides(ConfigLoader.loadWithData(source.configFile), overrides);
-        return run(spec.commandLine(), config, out == null ? Path.of("runs", config.name()) : out, force, workers,
-                output);
+        Path runDir = out == null ? Path.of("runs", config.name()) : out;
+        if (engine == Engine.spark) {
+            try (RunFolderLock lock = RunFolderLock.acquire(runDir, "tsak " + spec.commandLine().getCommandName())) {
+                refuseToOverwrite(runDir, force);
+                ProgressListener progress = output.progress(spec);
+                ExperimentOutcome outcome = new ExperimentRunner(config, runDir, progress).workers(workers)
+                        .run(org.tsak.spark.SparkEngine.executor(runDir, master, workers, progress));
+                print(spec.commandLine().getOut(), outcome);
+            }
+            return 0;
+        }
+        return run(spec.commandLine(), config, runDir, force, workers, output);
     }
 
     static int run(CommandLine cl, ExperimentConfig config, Path runDir, boolean force, int workers,

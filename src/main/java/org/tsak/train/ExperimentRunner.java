@@ -49,6 +49,23 @@ public final class ExperimentRunner {
     private int workers = 1;
     private RunContext context;
     private final Map<Integer, TeacherTargets> targetsByFold = new ConcurrentHashMap<>();
+    /**
+     * Opened by {@link #forTasks}: tasks run in another process than the one that planned them,
+     * so the fold task saves the students' targets to the run folder ({@link #shippedTargets})
+     * and a student task loads them; nothing but the tasks' own outputs is written.
+     */
+    private boolean taskProcess;
+
+    /**
+     * Runs the tasks of a plan: {@link LocalExecutor} on threads of this JVM, or another engine
+     * (org.tsak.spark) that runs each task by its id in a runner opened with {@link #forTasks}.
+     * It must keep the guarantees of docs/ARCHITECTURE.md, "Add an executor".
+     */
+    @FunctionalInterface
+    public interface PlanExecutor {
+        /** Runs every task; returns when all are done, or throws the first failure. */
+        void run(List<LocalExecutor.Task> tasks) throws IOException;
+    }
 
     /**
      * @param config   the run's definition
@@ -95,13 +112,102 @@ public final class ExperimentRunner {
 
     /** All tasks: teachers, semantic classifiers, baselines, students; then the table. */
     public ExperimentOutcome run() throws IOException {
+        return run(new LocalExecutor(workers)::run);
+    }
+
+    /**
+     * All tasks, run by {@code executor}, then the table from the run folder as {@link #run()}
+     * makes it.
+     */
+    public ExperimentOutcome run(PlanExecutor executor) throws IOException {
         long started = System.currentTimeMillis();
         RunContext c = prepare();
+        executor.run(plan(c));
+        targetsByFold.clear();
+        for (int f = 0; f < c.data().folds().size(); f++) {
+            // left by fold tasks run in other processes for their students; a resumed run writes them again
+            Files.deleteIfExists(shippedTargets(c.layout(), f));
+        }
+        return evaluate(System.currentTimeMillis() - started);
+    }
+
+    private List<LocalExecutor.Task> plan(RunContext c) {
         List<LocalExecutor.Task> tasks = new ArrayList<>(foldTasks(c));
         tasks.addAll(studentTasks(c, variants(c, c.strategies()), true));
-        new LocalExecutor(workers).run(tasks);
-        targetsByFold.clear();
-        return evaluate(System.currentTimeMillis() - started);
+        return tasks;
+    }
+
+    /**
+     * The run folder {@code runDir} opened by a process that runs some of its tasks for an
+     * executor elsewhere (a Spark executor): the saved config, the data read again (its
+     * fingerprint must match {@code data.json}), finished models kept; it writes nothing but the
+     * outputs of the tasks it runs.
+     */
+    public static ExperimentRunner forTasks(Path runDir, ProgressListener progress) throws IOException {
+        ExperimentRunner runner = open(runDir, progress);
+        runner.taskProcess = true;
+        runner.prepare();
+        return runner;
+    }
+
+    /**
+     * Runs the task {@code id} of {@link #run()}'s plan in the calling thread, with this thread's
+     * PyTorch settings (see {@link LocalExecutor#runHere}); for runners opened with
+     * {@link #forTasks}.
+     *
+     * @throws IllegalArgumentException if the plan has no such task
+     */
+    public void runTask(String id, LocalExecutor.WorkerEngine engine) throws Exception {
+        RunContext c = prepare();
+        for (LocalExecutor.Task t : plan(c)) {
+            if (t.id().equals(id)) {
+                LocalExecutor.runHere(t, engine);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("the plan of " + runDir + " has no task " + id);
+    }
+
+    /**
+     * Where a fold task of a run whose tasks run in several processes leaves the students'
+     * targets (in-fold or out-of-fold, with the augmented views: what {@link FoldTargets#compute}
+     * returns), for the student tasks of other processes. Written only by the fold's targets task.
+     */
+    static Path shippedTargets(RunLayout layout, int f) {
+        return layout.fold(f).resolve("student-targets.bin");
+    }
+
+    private String shippedKey(RunContext c, int f) {
+        return c.data().fingerprint() + "/fold-" + f + "/student-targets";
+    }
+
+    /** The fold task's work: the targets, kept for the fold's students (and saved for other processes). */
+    private void computeTargets(RunContext c, int fold) throws IOException {
+        TeacherTargets t = FoldTargets.compute(c, fold);
+        if (taskProcess) {
+            new TeacherTargets(shippedKey(c, fold), t.windows(), t.classes(), t.repSize(), t.teacherLogits(),
+                    t.attnRep(), t.causalRep(), t.combiRep(), t.scLogits()).save(shippedTargets(c.layout(), fold));
+        }
+        targetsByFold.put(fold, t);
+    }
+
+    /** A student task's targets: the fold task's, from memory or (another process's) from the run folder. */
+    private TeacherTargets targets(RunContext c, int fold) throws IOException {
+        TeacherTargets t = targetsByFold.get(fold);
+        if (t != null || !taskProcess) {
+            return t;
+        }
+        synchronized (targetsByFold) {
+            t = targetsByFold.get(fold);
+            if (t == null) {
+                Path file = shippedTargets(c.layout(), fold);
+                t = TeacherTargets.load(file, shippedKey(c, fold)).orElseThrow(() -> new IllegalStateException(file
+                        + ": missing or made for other data; the fold's targets task (fold-" + fold + "/targets)"
+                        + " must finish before its students"));
+                targetsByFold.put(fold, t);
+            }
+            return t;
+        }
     }
 
     /** Phase 1: data, teacher and semantic classifier per fold, the cached targets and the baselines. */
@@ -142,8 +248,7 @@ public final class ExperimentRunner {
         List<LocalExecutor.Task> tasks = new ArrayList<>();
         for (int f = 0; f < c.data().folds().size(); f++) {
             int fold = f;
-            tasks.add(new LocalExecutor.Task(targetsTask(f), List.of(), true,
-                    () -> targetsByFold.put(fold, FoldTargets.compute(c, fold))));
+            tasks.add(new LocalExecutor.Task(targetsTask(f), List.of(), true, () -> computeTargets(c, fold)));
         }
         for (int f = 0; f < c.data().folds().size(); f++) {
             int fold = f;
@@ -182,8 +287,7 @@ public final class ExperimentRunner {
                 }
             }
             if (needed && !targetsPlanned) {
-                tasks.add(new LocalExecutor.Task(targetsTask(f), List.of(), true,
-                        () -> targetsByFold.put(fold, FoldTargets.compute(c, fold))));
+                tasks.add(new LocalExecutor.Task(targetsTask(f), List.of(), true, () -> computeTargets(c, fold)));
             }
             for (StudentVariant v : variants) {
                 for (int s = 0; s < seeds; s++) {
@@ -193,7 +297,7 @@ public final class ExperimentRunner {
                             : List.of();
                     tasks.add(new LocalExecutor.Task("fold-" + f + "/student/" + v.name() + "/seed-" + s, deps,
                             false, () -> StudentTask.train(c, fold, v, seed,
-                                    usesTargets ? targetsByFold.get(fold) : null)));
+                                    usesTargets ? targets(c, fold) : null)));
                 }
             }
         }
@@ -261,6 +365,12 @@ public final class ExperimentRunner {
         AtomicFiles.writeString(layout.table("json"), table.toJson());
         AtomicFiles.writeString(layout.comparisonsCsv(), table.toComparisonsCsv());
         AtomicFiles.writeString(layout.foldsCsv(), table.toFoldsCsv());
+        ContextSweepTable sweep = ContextSweepTable.read(layout, variants(c, c.strategies()).stream()
+                .map(StudentVariant::name).toList(), folds, config.distillation().seeds());
+        if (!sweep.isEmpty()) {
+            AtomicFiles.writeString(layout.contextSweepTable("md"), sweep.toMarkdown());
+            AtomicFiles.writeString(layout.contextSweepTable("csv"), sweep.toCsv());
+        }
         Provenance provenance = Provenance.collect(config, c.data().fingerprint()).startedAt(layout.provenance());
         if (elapsedMs >= 0) {
             provenance = provenance.finished(elapsedMs);
@@ -333,6 +443,7 @@ public final class ExperimentRunner {
         Files.createDirectories(runDir);
         Path configFile = runDir.resolve("config.yaml");
         String yaml = ConfigLoader.toYaml(config);
+        boolean writes = !taskProcess;
         if (resume && Files.isRegularFile(configFile)
                 && !ConfigLoader.parse(Files.readString(configFile), configFile.toString()).equals(config)) {
             throw new IllegalStateException(configFile + ": the run folder was made with a different config;"
@@ -342,7 +453,9 @@ public final class ExperimentRunner {
         PreparedData data = PreparedData.prepare(config.data(), Seeds.derive(config.seed(), "data"));
         // written once the data reads: a config whose data cannot be read leaves no run folder behind
         // that a corrected run would need --force to replace
-        AtomicFiles.writeString(configFile, yaml);
+        if (writes) {
+            AtomicFiles.writeString(configFile, yaml);
+        }
         WindowSet windows = data.windows();
         RunLayout layout = new RunLayout(runDir, data.folds().size());
         progress.status(String.format(Locale.ROOT, "%d recordings, %d windows of %d samples x %d channels"
@@ -367,8 +480,10 @@ public final class ExperimentRunner {
         summary.put("studentChannels", data.studentView().names());
         summary.put("folds", data.folds().stream().map(s -> s.summary(windows)).collect(Collectors.toList()));
         summary.put("heldOut", heldOut(data));
-        ModelMetricsWriter.writeJson(dataFile, summary);
-        if (!Files.isRegularFile(layout.provenance())) {
+        if (writes) {
+            ModelMetricsWriter.writeJson(dataFile, summary);
+        }
+        if (writes && !Files.isRegularFile(layout.provenance())) {
             ModelMetricsWriter.writeJson(layout.provenance(), Provenance.collect(config, data.fingerprint()).toMap());
         }
         TeacherSpec teacher = ModelSpecs.teacher(config.model(), data.teacherView().size(), windows.windowSamples());

@@ -143,6 +143,33 @@ public final class LocalExecutor {
         }
     }
 
+    /**
+     * The PyTorch settings of the thread that plans a run (intra-op threads, autograd's grad
+     * mode), for the thread of another executor that runs its tasks: see {@link #runHere}.
+     *
+     * @param threads  PyTorch intra-op threads of a task that does not run alone
+     * @param gradMode autograd's grad mode
+     */
+    public record WorkerEngine(int threads, boolean gradMode) implements java.io.Serializable {
+        /** The calling thread's settings (starting the engine if needed). */
+        public static WorkerEngine current() {
+            EngineThreads e = EngineThreads.current();
+            return new WorkerEngine(e.threads(), e.gradMode());
+        }
+    }
+
+    /**
+     * Runs one task in the calling thread as a worker thread of this executor does: with
+     * {@code engine}'s PyTorch settings, and {@link #exclusiveThreads()} threads for a task that
+     * runs alone. For executors that hand out tasks elsewhere (org.tsak.spark): the caller keeps
+     * every other task of its process from running beside a task with
+     * {@code usesEngineRandomness}, and sees the task's exception as it is.
+     */
+    public static void runHere(Task t, WorkerEngine engine) throws Exception {
+        new EngineThreads(engine.threads(), engine.gradMode()).apply();
+        execute(t);
+    }
+
     /** Runs the task's work; one that runs alone gets {@link #exclusiveThreads()} PyTorch threads. */
     private static void execute(Task t) throws Exception {
         if (!t.usesEngineRandomness()) {
