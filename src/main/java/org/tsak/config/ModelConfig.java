@@ -8,14 +8,77 @@ import java.util.List;
  * @param teacher  the multi-modal teacher
  * @param semantic the stage-2 semantic classifier
  * @param student  the one-wrist student
+ * @param context  the student's temporal context head (default off)
  */
-public record ModelConfig(Teacher teacher, Semantic semantic, Student student) {
+public record ModelConfig(Teacher teacher, Semantic semantic, Student student, Context context) {
 
     /** Applies defaults. */
     public ModelConfig {
         teacher = teacher == null ? new Teacher(null, null, null, null, null, null, null) : teacher;
         semantic = semantic == null ? new Semantic(null, null, null) : semantic;
         student = student == null ? new Student(null, null) : student;
+        context = context == null ? Context.OFF : context;
+    }
+
+    /** No temporal context. */
+    public ModelConfig(Teacher teacher, Semantic semantic, Student student) {
+        this(teacher, semantic, student, null);
+    }
+
+    /**
+     * The student's temporal context (docs/METHOD.md, "Temporal context"): a causal head over the
+     * per-window embeddings of the last {@code seconds} of the same recording, trained after the
+     * student on its frozen embeddings; deployed, it carries a ring buffer of projected embeddings
+     * from window to window.
+     *
+     * @param seconds      context length in seconds before the current window (default 0: off);
+     *                     rounded to whole window strides
+     * @param projection   size of each window's projected embedding kept in the state (default 16)
+     * @param sweepSeconds context lengths to measure as well (optional): for every student, a head
+     *                     per length is trained and its test macro-F1 reported against length; 0 is
+     *                     the student without context
+     */
+    public record Context(Double seconds, Integer projection, List<Double> sweepSeconds) {
+        /** Context off. */
+        public static final Context OFF = new Context(null, null, null);
+
+        /** Applies defaults and validates. */
+        public Context {
+            seconds = seconds == null ? 0.0 : seconds;
+            projection = projection == null ? 16 : projection;
+            sweepSeconds = sweepSeconds == null ? List.of()
+                    : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(sweepSeconds));
+            ConfigChecks.inRange("model.context.seconds", seconds, 0, 600);
+            ConfigChecks.positive("model.context.projection", projection);
+            for (int i = 0; i < sweepSeconds.size(); i++) {
+                Double v = sweepSeconds.get(i);
+                if (v == null) {
+                    throw new IllegalArgumentException("model.context.sweepSeconds[" + i + "]: empty entry");
+                }
+                ConfigChecks.inRange("model.context.sweepSeconds[" + i + "]", v, 0, 600);
+            }
+            if (new java.util.HashSet<>(sweepSeconds).size() != sweepSeconds.size()) {
+                throw new IllegalArgumentException("model.context.sweepSeconds: a length is listed twice: "
+                        + sweepSeconds);
+            }
+        }
+
+        /** True when the student has a context head. */
+        public boolean enabled() {
+            return seconds > 0;
+        }
+
+        /**
+         * Past windows in {@code seconds} at a window stride of {@code strideSeconds}, rounded.
+         *
+         * @throws IllegalArgumentException if the stride is not positive
+         */
+        public static int pastWindows(double seconds, double strideSeconds) {
+            if (!(strideSeconds > 0)) {
+                throw new IllegalArgumentException("window stride must be positive, got " + strideSeconds);
+            }
+            return (int) Math.round(seconds / strideSeconds);
+        }
     }
 
     /**

@@ -121,6 +121,26 @@ public record RunLayout(Path root, int folds) {
         return studentDir.resolve("student.params");
     }
 
+    /** The run's macro-F1 against context length table ({@code md} or {@code csv}). */
+    public Path contextSweepTable(String extension) {
+        return root.resolve("context-sweep." + extension);
+    }
+
+    /** A student folder's temporal context head weights (model.context), next to the student's. */
+    public static Path contextHeadWeights(Path studentDir) {
+        return studentDir.resolve("context-head.params");
+    }
+
+    /** A student folder's context-length sweep: test macro-F1 per context length (JSON). */
+    public static Path contextSweep(Path studentDir) {
+        return studentDir.resolve("context-sweep.json");
+    }
+
+    /** A student folder's epoch checkpoint of the context head of {@code pastWindows} windows. */
+    public static Path contextCheckpoint(Path studentDir, int pastWindows) {
+        return studentDir.resolve("context-" + pastWindows + ".checkpoint");
+    }
+
     /** A model folder's metrics file (its presence marks the model finished). */
     public static Path metrics(Path modelDir) {
         return modelDir.resolve(METRICS);

@@ -9,6 +9,7 @@ import org.tsak.eval.LatencyMeter;
 import org.tsak.eval.LatencyStats;
 import org.tsak.io.RunLayout;
 import org.tsak.model.SemanticClassifierBlock;
+import org.tsak.model.ContextHeadBlock;
 import org.tsak.model.StudentBlock;
 import org.tsak.model.TeacherBlock;
 
@@ -58,17 +59,33 @@ final class EfficiencyMeter {
                     StudentBlock b = StudentBlock.create(c.student(w), sized.getNDManager(), 0);
                     e.studentByWidth.put(w, latency(ec, LatencyMeter.inference(b), sized, studentInput));
                 }
-                e.studentCostByWidth.put(w, new long[] {CostModel.studentParams(c.student(w)),
-                    CostModel.studentFlops(c.student(w))});
+                long[] head = contextCost(c, c.student(w));
+                e.studentCostByWidth.put(w, new long[] {CostModel.studentParams(c.student(w)) + head[0],
+                    CostModel.studentFlops(c.student(w)) + head[1]});
             }
         }
         e.teacherParams = CostModel.teacherParams(c.teacher());
         e.teacherFlops = CostModel.teacherFlops(c.teacher());
         e.scParams = CostModel.teacherParams(c.teacher()) + CostModel.semanticParams(c.semantic());
         e.scFlops = CostModel.semanticWithTeacherFlops(c.teacher(), c.semantic());
-        e.studentParams = CostModel.studentParams(c.student());
-        e.studentFlops = CostModel.studentFlops(c.student());
+        long[] head = contextCost(c, c.student());
+        e.studentParams = CostModel.studentParams(c.student()) + head[0];
+        e.studentFlops = CostModel.studentFlops(c.student()) + head[1];
         return e;
+    }
+
+    /** Parameters and FLOPs per window of the student's context head (model.context); zeros when off. */
+    static long[] contextCost(RunContext c, org.tsak.model.StudentSpec student) {
+        org.tsak.config.ModelConfig.Context cx = c.config().model().context();
+        if (!cx.enabled()) {
+            return new long[] {0, 0};
+        }
+        int steps = org.tsak.config.ModelConfig.Context.pastWindows(cx.seconds(),
+                c.config().data().window().strideSeconds()) + 1;
+        int e = student.representationSize();
+        int k = student.classes();
+        return new long[] {ContextHeadBlock.parameterCount(steps, e, cx.projection(), k),
+            ContextHeadBlock.flopsPerWindow(steps, e, cx.projection(), k)};
     }
 
     private static Efficiency.Measured latency(EvaluationConfig ec, BiFunction<NDManager, NDList, NDList> fwd,

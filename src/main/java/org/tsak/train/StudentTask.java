@@ -67,6 +67,12 @@ final class StudentTask {
             extra.put("strategy", v.name());
             extra.put("seed", s);
             extra.put("loss", new DistillationLoss(v.strategy(), v.kd()).toString());
+            if (StudentContext.wanted(c)) {
+                StudentContext.Outcome context = StudentContext.run(c, f, v, s, dir, student.block().student(),
+                        student.model().getNDManager(), targets, c.views(f), logits);
+                logits = context.testLogits();
+                extra.putAll(context.extra());
+            }
             ModelScoring.logits(dir, "student", windows, fold.test(), logits, student.result(), extra);
         }
     }
