@@ -53,6 +53,15 @@ final class PackedConv {
     final float[] qScale;
     /** True when int8 products of this layer can be summed exactly in float. */
     final boolean exactInFloat;
+    /**
+     * Folded float weights as one array per input channel and tap, {@code [in * k + kk][out]}, for
+     * the kernel sizes with a row kernel ({@link #hasRowKernel}), else null.
+     */
+    private final float[][] weightRows;
+    /** Int8 weights widened once to integer-valued floats, rows as {@link #weightRows}, or null. */
+    private final float[][] qFloatRows;
+    /** Int8 weights widened once to int, rows as {@link #weightRows}, or null (layers {@link #exactInFloat}). */
+    private final int[][] qIntRows;
 
     /**
      * Packs layer {@code l} of {@code f}.
@@ -79,6 +88,48 @@ final class PackedConv {
         }
         exactInFloat = (long) QuantisedStudent.QMAX * QuantisedStudent.QMAX * inChannels * kernelSize
                 < FLOAT_EXACT_INTEGERS;
+        boolean rows = hasRowKernel(kernelSize);
+        weightRows = rows ? floatRows(weight, inChannels * kernelSize, outChannels) : null;
+        qFloatRows = rows && qWeight != null && exactInFloat
+                ? floatRows(qWeight, inChannels * kernelSize, outChannels) : null;
+        qIntRows = rows && qWeight != null && !exactInFloat
+                ? intRows(qWeight, inChannels * kernelSize, outChannels) : null;
+    }
+
+    /** True for the kernel sizes with a row kernel (3 and 5); others run the flat kernel. */
+    static boolean hasRowKernel(int kernelSize) {
+        return kernelSize == 3 || kernelSize == 5;
+    }
+
+    /** Packed {@code [rows * n]} to {@code rows} arrays of {@code n}. */
+    private static float[][] floatRows(float[] packed, int rows, int n) {
+        float[][] r = new float[rows][n];
+        for (int j = 0; j < rows; j++) {
+            System.arraycopy(packed, j * n, r[j], 0, n);
+        }
+        return r;
+    }
+
+    /** Int8 packed {@code [rows * n]} to {@code rows} arrays of {@code n} integer-valued floats. */
+    private static float[][] floatRows(byte[] packed, int rows, int n) {
+        float[][] r = new float[rows][n];
+        for (int j = 0; j < rows; j++) {
+            for (int o = 0; o < n; o++) {
+                r[j][o] = packed[j * n + o];
+            }
+        }
+        return r;
+    }
+
+    /** Int8 packed {@code [rows * n]} to {@code rows} arrays of {@code n} ints. */
+    private static int[][] intRows(byte[] packed, int rows, int n) {
+        int[][] r = new int[rows][n];
+        for (int j = 0; j < rows; j++) {
+            for (int o = 0; o < n; o++) {
+                r[j][o] = packed[j * n + o];
+            }
+        }
+        return r;
     }
 
     /** {@code [out][in][k]} to {@code [in][k][out]}. */
@@ -118,6 +169,10 @@ final class PackedConv {
      * @param taps   scratch of at least {@code outChannels} floats (generic kernel sizes)
      */
     void forwardFloat(float[] in, float[] out, int pad, float[] taps) {
+        if (weightRows != null) {
+            forwardFloatRows(in, out, pad, taps);
+            return;
+        }
         int cin = inChannels;
         int cout = outChannels;
         int k = kernelSize;
@@ -130,42 +185,68 @@ final class PackedConv {
             int row = (pad + t * stride - padSamples) * cin;
             int tapStep = dilation * cin;
             for (int i = 0; i < cin; i++) {
-                int x = row + i;
-                int wb = i * k * cout;
-                if (k == 5) {
-                    taps5(out, ob, w, wb, cout, in[x], in[x + tapStep], in[x + 2 * tapStep], in[x + 3 * tapStep],
-                            in[x + 4 * tapStep]);
-                } else if (k == 3) {
-                    taps3(out, ob, w, wb, cout, in[x], in[x + tapStep], in[x + 2 * tapStep]);
-                } else {
-                    tapsAny(out, ob, w, wb, cout, k, in, x, tapStep, taps);
-                }
+                tapsAny(out, ob, w, i * k * cout, cout, k, in, row + i, tapStep, taps);
             }
             relu(out, ob, cout);
         }
     }
 
     /**
-     * {@code out[ob + o] += w0[o] x0 + ... + w4[o] x4} over the output channels, taps summed left to
-     * right first (the documented order).
+     * {@link #forwardFloat} for kernel sizes 3 and 5: per output step, the output channels are
+     * summed in {@code acc} (bias first, then per input channel its tap sum) with every array of
+     * the inner loop indexed by the output channel alone, the form HotSpot C2 (Java 17) vectorises;
+     * then ReLU into the output row.
      */
-    private static void taps5(float[] out, int ob, float[] w, int wb, int cout, float x0, float x1, float x2,
-            float x3, float x4) {
-        int w1 = wb + cout;
-        int w2 = w1 + cout;
-        int w3 = w2 + cout;
-        int w4 = w3 + cout;
-        for (int o = 0; o < cout; o++) {
-            out[ob + o] += w[wb + o] * x0 + w[w1 + o] * x1 + w[w2 + o] * x2 + w[w3 + o] * x3 + w[w4 + o] * x4;
+    private void forwardFloatRows(float[] in, float[] out, int pad, float[] acc) {
+        int cin = inChannels;
+        int cout = outChannels;
+        float[][] w = weightRows;
+        float[] b = bias;
+        zeroPadRows(out, pad, outLength, cout);
+        int tapStep = dilation * cin;
+        for (int t = 0; t < outLength; t++) {
+            for (int o = 0; o < cout; o++) {
+                acc[o] = b[o];
+            }
+            int row = (pad + t * stride - padSamples) * cin;
+            if (kernelSize == 5) {
+                for (int i = 0; i < cin; i++) {
+                    int x = row + i;
+                    int r = 5 * i;
+                    rowTaps5(acc, w[r], w[r + 1], w[r + 2], w[r + 3], w[r + 4], cout, in[x], in[x + tapStep],
+                            in[x + 2 * tapStep], in[x + 3 * tapStep], in[x + 4 * tapStep]);
+                }
+            } else {
+                for (int i = 0; i < cin; i++) {
+                    int x = row + i;
+                    int r = 3 * i;
+                    rowTaps3(acc, w[r], w[r + 1], w[r + 2], cout, in[x], in[x + tapStep], in[x + 2 * tapStep]);
+                }
+            }
+            int ob = (pad + t) * cout;
+            for (int o = 0; o < cout; o++) {
+                float v = acc[o];
+                out[ob + o] = v > 0f ? v : 0f;
+            }
         }
     }
 
-    /** Three-tap version of {@link #taps5}. */
-    private static void taps3(float[] out, int ob, float[] w, int wb, int cout, float x0, float x1, float x2) {
-        int w1 = wb + cout;
-        int w2 = w1 + cout;
-        for (int o = 0; o < cout; o++) {
-            out[ob + o] += w[wb + o] * x0 + w[w1 + o] * x1 + w[w2 + o] * x2;
+    /**
+     * {@code acc[o] += w0[o] x0 + ... + w4[o] x4} over the output channels, taps summed left to
+     * right first (the documented order).
+     */
+    private static void rowTaps5(float[] acc, float[] w0, float[] w1, float[] w2, float[] w3, float[] w4, int n,
+            float x0, float x1, float x2, float x3, float x4) {
+        for (int o = 0; o < n; o++) {
+            acc[o] += w0[o] * x0 + w1[o] * x1 + w2[o] * x2 + w3[o] * x3 + w4[o] * x4;
+        }
+    }
+
+    /** Three-tap version of {@link #rowTaps5}. */
+    private static void rowTaps3(float[] acc, float[] w0, float[] w1, float[] w2, int n, float x0, float x1,
+            float x2) {
+        for (int o = 0; o < n; o++) {
+            acc[o] += w0[o] * x0 + w1[o] * x1 + w2[o] * x2;
         }
     }
 
@@ -201,7 +282,6 @@ final class PackedConv {
         int cin = inChannels;
         int cout = outChannels;
         int k = kernelSize;
-        byte[] w = qWeight;
         zeroPadRows(out, pad, outLength, cout);
         for (int o = 0; o < cout; o++) {
             scale[o] = qScale[o] * sx;
@@ -209,21 +289,23 @@ final class PackedConv {
         int tapStep = dilation * cin;
         for (int t = 0; t < outLength; t++) {
             int row = (pad + t * stride - padSamples) * cin;
-            if (exactInFloat) {
+            if (qFloatRows != null) {
+                sumRowsExact(qFloatRows, qin, row, tapStep, acc);
+            } else if (qIntRows != null) {
+                sumRowsInt(qIntRows, qin, row, tapStep, iacc);
+                for (int o = 0; o < cout; o++) {
+                    acc[o] = iacc[o];
+                }
+            } else if (exactInFloat) {
                 java.util.Arrays.fill(acc, 0, cout, 0f);
                 for (int i = 0; i < cin; i++) {
                     int x = row + i;
                     int wb = i * k * cout;
-                    if (k == 5) {
-                        qtaps5(acc, w, wb, cout, qin[x], qin[x + tapStep], qin[x + 2 * tapStep],
-                                qin[x + 3 * tapStep], qin[x + 4 * tapStep]);
-                    } else {
-                        for (int kk = 0; kk < k; kk++) {
-                            float xv = qin[x + kk * tapStep];
-                            int wk = wb + kk * cout;
-                            for (int o = 0; o < cout; o++) {
-                                acc[o] += w[wk + o] * xv;
-                            }
+                    for (int kk = 0; kk < k; kk++) {
+                        float xv = qin[x + kk * tapStep];
+                        int wk = wb + kk * cout;
+                        for (int o = 0; o < cout; o++) {
+                            acc[o] += qWeight[wk + o] * xv;
                         }
                     }
                 }
@@ -236,7 +318,7 @@ final class PackedConv {
                         int xv = (int) qin[x + kk * tapStep];
                         int wk = wb + kk * cout;
                         for (int o = 0; o < cout; o++) {
-                            iacc[o] += w[wk + o] * xv;
+                            iacc[o] += qWeight[wk + o] * xv;
                         }
                     }
                 }
@@ -252,15 +334,46 @@ final class PackedConv {
         }
     }
 
-    /** {@code acc[o] += q0[o] x0 + ... + q4[o] x4}: integer-valued, exact in float (see class doc). */
-    private static void qtaps5(float[] acc, byte[] w, int wb, int cout, float x0, float x1, float x2, float x3,
-            float x4) {
-        int w1 = wb + cout;
-        int w2 = w1 + cout;
-        int w3 = w2 + cout;
-        int w4 = w3 + cout;
-        for (int o = 0; o < cout; o++) {
-            acc[o] += w[wb + o] * x0 + w[w1 + o] * x1 + w[w2 + o] * x2 + w[w3 + o] * x3 + w[w4 + o] * x4;
+    /**
+     * Integer sum of one int8 output step into {@code acc} (from 0) with the weights widened to
+     * integer-valued floats: exact, so equal to the int32 sum whatever the order (layers
+     * {@link #exactInFloat}).
+     */
+    private void sumRowsExact(float[][] w, float[] qin, int row, int tapStep, float[] acc) {
+        int cin = inChannels;
+        int cout = outChannels;
+        java.util.Arrays.fill(acc, 0, cout, 0f);
+        if (kernelSize == 5) {
+            for (int i = 0; i < cin; i++) {
+                int x = row + i;
+                int r = 5 * i;
+                rowTaps5(acc, w[r], w[r + 1], w[r + 2], w[r + 3], w[r + 4], cout, qin[x], qin[x + tapStep],
+                        qin[x + 2 * tapStep], qin[x + 3 * tapStep], qin[x + 4 * tapStep]);
+            }
+        } else {
+            for (int i = 0; i < cin; i++) {
+                int x = row + i;
+                int r = 3 * i;
+                rowTaps3(acc, w[r], w[r + 1], w[r + 2], cout, qin[x], qin[x + tapStep], qin[x + 2 * tapStep]);
+            }
+        }
+    }
+
+    /** As {@link #sumRowsExact} in int, for layers whose sums can pass {@code 2^24}. */
+    private void sumRowsInt(int[][] w, float[] qin, int row, int tapStep, int[] acc) {
+        int cin = inChannels;
+        int cout = outChannels;
+        java.util.Arrays.fill(acc, 0, cout, 0);
+        for (int i = 0; i < cin; i++) {
+            int x = row + i;
+            int r = kernelSize * i;
+            for (int kk = 0; kk < kernelSize; kk++) {
+                int xv = (int) qin[x + kk * tapStep];
+                int[] wk = w[r + kk];
+                for (int o = 0; o < cout; o++) {
+                    acc[o] += wk[o] * xv;
+                }
+            }
         }
     }
 
