@@ -13,6 +13,10 @@ package org.tsak.deploy;
  * <p>Activation {@code a} (0 = the normalised window, {@code l + 1} = conv layer {@code l}'s output)
  * has {@link #channels(int)} channels and {@link #length(int)} samples: {@code length(0) = L},
  * {@code length(l + 1) = ceil(length(l) / stride(l))}.
+ *
+ * <p>A student with a temporal context head keeps it as it is ({@link #contextHead()}): it works
+ * on the pooled representation, after every folded layer. {@link #storedValueCount()} and
+ * {@link #multiplyAddsPerWindow()} count the student without it.
  */
 public final class FoldedStudent {
 
@@ -30,6 +34,7 @@ public final class FoldedStudent {
     private final float[] linearWeight;
     private final float[] linearBias;
     private final int classCount;
+    private final ContextHead contextHead;
 
     private FoldedStudent(StudentWeights w, float[] means, float[] stds, int windowSamples) {
         this.inputChannels = w.inputChannels();
@@ -85,6 +90,7 @@ public final class FoldedStudent {
         linearWeight = w.linear().weight();
         linearBias = w.linear().bias();
         classCount = w.classCount();
+        contextHead = w.contextHead();
     }
 
     /** Folds the student of an artifact. */
@@ -173,6 +179,11 @@ public final class FoldedStudent {
     /** Number of logits. */
     public int classCount() {
         return classCount;
+    }
+
+    /** The temporal context head (not folded: it follows the pooling), or null if the student has none. */
+    public ContextHead contextHead() {
+        return contextHead;
     }
 
     /** Pooled representation size (last conv layer's channels). */

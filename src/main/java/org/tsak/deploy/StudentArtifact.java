@@ -105,6 +105,11 @@ public record StudentArtifact(StudentWeights weights, List<String> channelNames,
         return channelNames.size();
     }
 
+    /** The student's temporal context head, or null if it has none. */
+    public ContextHead contextHead() {
+        return weights.contextHead();
+    }
+
     /**
      * Writes the artifact atomically (temporary file in the same folder, then rename).
      *
@@ -161,6 +166,6 @@ public record StudentArtifact(StudentWeights weights, List<String> channelNames,
     public String toString() {
         return "StudentArtifact[" + channelNames + ", " + samplingRateHz + " Hz, window " + windowSamples
                 + ", stride " + strideSamples + ", " + weights.convLayers() + ", " + weights.linear() + ", "
-                + provenance + "]";
+                + (weights.hasContextHead() ? weights.contextHead() + ", " : "") + provenance + "]";
     }
 }

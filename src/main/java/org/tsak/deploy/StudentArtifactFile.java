@@ -26,7 +26,7 @@ import org.tsak.io.AtomicFiles;
  * <pre>
  * offset size  field
  *  0      7    magic, ASCII "TSAKSTU"
- *  7      2    u16 format version (1 or 2; this reader reads both)
+ *  7      2    u16 format version (1, 2 or 3; this reader reads all three)
  *  9      4    u32 payload length P in bytes
  * 13     32    SHA-256 of the payload
  * 45      P    payload: a sequence of sections, then end of file (no trailing bytes)
@@ -43,7 +43,9 @@ import org.tsak.io.AtomicFiles;
  * CONV  u32 layers, per layer: u32 in, u32 out, u32 k, f32[out*in*k] weight [out][in][k],
  *       f32[out] bias, gamma, beta, running mean, running var, f32 eps   (batch norm NOT folded)
  * LINR  u32 in, u32 out, f32[out*in] weight [out][in], f32[out] bias
- * GEOM  (version 2 only) u32 layers (= CONV's), per layer: u32 stride, u32 dilation
+ * GEOM  (versions 2 and 3) u32 layers (= CONV's), per layer: u32 stride, u32 dilation
+ * CTXH  (version 3 only) u32 S, u32 E, u32 H, u32 K, f32[H*E] projection weight [H][E],
+ *       f32[H] projection bias, f32[K*S*H] temporal weight [K][S*H], f32[K] temporal bias
  * </pre>
  * Version 2 adds the per-layer stride and dilation of strided or dilated students (padding
  * {@code dilation * (k - 1) / 2}, see {@link ConvLayer}). Version 1 files have stride 1 and
@@ -51,6 +53,10 @@ import org.tsak.io.AtomicFiles;
  * the student: version 1 for a student without strides or dilations (so readers of version 1
  * still load it), version 2 otherwise (which those older readers refuse rather than run it as a
  * different network). A GEOM section in a version-1 file is refused for the same reason.
+ * Version 3 is version 2 plus a temporal context head ({@link ContextHead}, section CTXH): written
+ * only for a student with a head, so students without one keep versions 1 and 2 byte for byte;
+ * a CTXH section in a version-1 or -2 file is refused (those readers would run the student
+ * without its head).
  * Any fault (wrong magic, version, length, checksum, section sizes, inconsistent content) makes
  * {@link #read(Path)} throw an {@link ArtifactFormatException}: a damaged file never yields a model.
  */
@@ -58,8 +64,10 @@ public final class StudentArtifactFile {
 
     /** The 7 magic bytes at the start of every artifact file. */
     public static final String MAGIC = "TSAKSTU";
-    /** Newest format version this class reads and writes (strides and dilations: GEOM section). */
-    public static final int FORMAT_VERSION = 2;
+    /** Newest format version this class reads and writes (a temporal context head: CTXH section). */
+    public static final int FORMAT_VERSION = 3;
+    /** Format version of students with strides or dilations but no context head (GEOM section). */
+    public static final int GEOMETRY_FORMAT_VERSION = 2;
     /** Format version of students without strides or dilations (every layer stride 1, dilation 1). */
     public static final int PLAIN_FORMAT_VERSION = 1;
     /** Bytes before the payload: magic, version, payload length, SHA-256. */
@@ -67,6 +75,7 @@ public final class StudentArtifactFile {
 
     private static final List<String> REQUIRED_V1 = List.of("PROV", "INPT", "CLAS", "CONV", "LINR");
     private static final List<String> REQUIRED_V2 = List.of("PROV", "INPT", "CLAS", "CONV", "LINR", "GEOM");
+    private static final List<String> REQUIRED_V3 = List.of("PROV", "INPT", "CLAS", "CONV", "LINR", "GEOM", "CTXH");
 
     private StudentArtifactFile() {
     }
@@ -82,11 +91,15 @@ public final class StudentArtifactFile {
     }
 
     /**
-     * The version {@link #encode} writes for {@code artifact}: {@link #PLAIN_FORMAT_VERSION} when every
-     * conv layer has stride 1 and dilation 1, else {@link #FORMAT_VERSION}.
+     * The version {@link #encode} writes for {@code artifact}: {@link #FORMAT_VERSION} with a context
+     * head, else {@link #PLAIN_FORMAT_VERSION} when every conv layer has stride 1 and dilation 1,
+     * else {@link #GEOMETRY_FORMAT_VERSION}.
      */
     public static int versionFor(StudentArtifact artifact) {
-        return artifact.weights().isPlain() ? PLAIN_FORMAT_VERSION : FORMAT_VERSION;
+        if (artifact.weights().hasContextHead()) {
+            return FORMAT_VERSION;
+        }
+        return artifact.weights().isPlain() ? PLAIN_FORMAT_VERSION : GEOMETRY_FORMAT_VERSION;
     }
 
     /** The complete file contents for {@code artifact}, in the version {@link #versionFor} gives. */
@@ -150,6 +163,19 @@ public final class StudentArtifactFile {
                         out.writeInt(c.stride());
                         out.writeInt(c.dilation());
                     }
+                });
+            }
+            if (version >= 3) {
+                section(payload, "CTXH", out -> {
+                    ContextHead h = artifact.weights().contextHead();
+                    out.writeInt(h.steps());
+                    out.writeInt(h.representationSize());
+                    out.writeInt(h.projectionSize());
+                    out.writeInt(h.classes());
+                    floats(out, h.projectionWeight());
+                    floats(out, h.projectionBias());
+                    floats(out, h.temporalWeight());
+                    floats(out, h.temporalBias());
                 });
             }
             byte[] body = payload.toByteArray();
@@ -216,7 +242,7 @@ public final class StudentArtifactFile {
                     + "; the file is corrupt, re-export the artifact");
         }
         ByteBuffer payload = ByteBuffer.wrap(bytes, HEADER_BYTES, (int) payloadLength).slice();
-        List<String> required = version == 1 ? REQUIRED_V1 : REQUIRED_V2;
+        List<String> required = version == 1 ? REQUIRED_V1 : version == 2 ? REQUIRED_V2 : REQUIRED_V3;
         Map<String, ByteBuffer> sections = new LinkedHashMap<>();
         while (payload.hasRemaining()) {
             if (payload.remaining() < 8) {
@@ -236,6 +262,11 @@ public final class StudentArtifactFile {
             if (version == 1 && tag.equals("GEOM")) {
                 throw new ArtifactFormatException(source, "a version-1 file holds a GEOM section (strides and "
                         + "dilations), which version-1 readers would ignore; the file is damaged, re-export it");
+            }
+            if (version < 3 && tag.equals("CTXH")) {
+                throw new ArtifactFormatException(source, "a version-" + version + " file holds a CTXH section "
+                        + "(a temporal context head), which version-" + version + " readers would ignore and run "
+                        + "the student without it; the file is damaged, re-export it");
             }
             if (required.contains(tag) && sections.put(tag, body) != null) {
                 throw new ArtifactFormatException(source, "section " + tag + " appears twice");
@@ -322,8 +353,21 @@ public final class StudentArtifactFile {
             LinearLayer linear = new LinearLayer(lin, lout, floats(in, (long) lout * lin), floats(in, lout));
             done(in, current, source);
 
+            ContextHead head = null;
+            if (version >= 3) {
+                current = "CTXH";
+                in = sections.get(current);
+                int steps = count(in);
+                int e = count(in);
+                int h = count(in);
+                int hk = count(in);
+                head = new ContextHead(steps, e, h, hk, floats(in, (long) h * e), floats(in, h),
+                        floats(in, (long) hk * steps * h), floats(in, hk));
+                done(in, current, source);
+            }
+
             current = "content";
-            return new StudentArtifact(new StudentWeights(conv, linear), channels, rateHz, window, stride, means,
+            return new StudentArtifact(new StudentWeights(conv, linear, head), channels, rateHz, window, stride, means,
                     stds, ids, names, provenance);
         } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
             throw new ArtifactFormatException(source, "section " + current + " is shorter than its fields "

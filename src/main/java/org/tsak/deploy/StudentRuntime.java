@@ -29,7 +29,21 @@ package org.tsak.deploy;
  * order, is what {@link CExporter} writes to C, so Java and C agree to the last bit on IEEE-754
  * hardware without fused multiply-add.
  *
- * <p>Not thread-safe (it owns its scratch buffers): give each thread its own {@link #copy()}.
+ * <p>Temporal context. A student with a {@link ContextHead} adds, to its own logits, a layer over
+ * the projections of the current window and the {@code S - 1} windows before it. The runtime
+ * keeps those past projections as its <em>context state</em>: a ring of {@code S - 1} rows of
+ * {@code H} floats, all zero (absent) after construction and {@link #resetContext()}.
+ * {@link #logitsInContext(float[], float[])} is the stateful call: one per window, in order (one
+ * per stride of a stream); it reads the state, then pushes the window's projection, dropping the
+ * oldest. {@link #skipContextWindow()} pushes an absent window (a missing second: nothing to
+ * classify, but the past moves on). {@link #logitsWithContext(float[], float[], float[], float[])}
+ * takes the past projections explicitly and leaves the state alone (what the ONNX export does).
+ * The stateless calls ({@link #logits(float[], float[])}, the batch calls, {@link #predictClass})
+ * treat the past as absent: each window is classified as the first of a stream, and the state is
+ * neither read nor changed. The int8 runtime computes the student in int8 and the head in float32.
+ *
+ * <p>Not thread-safe (it owns its scratch buffers and the context state): give each thread, or
+ * each stream, its own {@link #copy()}.
  * Suitable as the subject of a JMH benchmark: construct in {@code @Setup}, call
  * {@link #logits(float[], float[])} in the benchmark method.
  */
@@ -59,6 +73,15 @@ public final class StudentRuntime {
     private final int[] intScratch;
     private final float[] rep;
     private final float[] scratchLogits;
+    /** The context head, or null. */
+    private final ContextHead head;
+    /** Context state: {@code S - 1} past projections of {@code H}, a ring whose oldest row is {@link #contextFirst}. */
+    private final float[] contextState;
+    /** All-zero past: what the stateless calls use. */
+    private final float[] absentPast;
+    /** The current window's projection. */
+    private final float[] projection;
+    private int contextFirst;
 
     private StudentRuntime(FoldedStudent f, QuantisedStudent q) {
         this.folded = f;
@@ -90,6 +113,10 @@ public final class StudentRuntime {
         intScratch = new int[Math.max(maxChannels, classes)];
         rep = new float[repSize];
         scratchLogits = new float[classes];
+        head = f.contextHead();
+        contextState = new float[head == null ? 0 : head.stateFloats()];
+        absentPast = new float[contextState.length];
+        projection = new float[head == null ? 0 : head.projectionSize()];
         if (q != null) {
             byte[] lw = q.linearWeight();
             qLinearWeightT = new byte[lw.length];
@@ -137,7 +164,7 @@ public final class StudentRuntime {
         return new StudentRuntime(folded, QuantisedStudent.of(folded));
     }
 
-    /** A fresh runtime with the same model and its own buffers, for another thread. */
+    /** A fresh runtime with the same model, its own buffers and an empty context state, for another thread or stream. */
     public StudentRuntime copy() {
         return new StudentRuntime(folded, quantised);
     }
@@ -167,7 +194,22 @@ public final class StudentRuntime {
         return classes;
     }
 
-    /** Multiply-adds per window (the folded student's, {@link FoldedStudent#multiplyAddsPerWindow()}). */
+    /** True when the student has a temporal context head (and this runtime a context state). */
+    public boolean hasContextHead() {
+        return head != null;
+    }
+
+    /** The student's context head, or null. */
+    public ContextHead contextHead() {
+        return head;
+    }
+
+    /** Size of the pooled representation {@code E}. */
+    public int representationSize() {
+        return repSize;
+    }
+
+    /** Multiply-adds per window (the folded student's, {@link FoldedStudent#multiplyAddsPerWindow()}; not the context head's). */
     public long multiplyAddsPerWindow() {
         return folded.multiplyAddsPerWindow();
     }
@@ -184,6 +226,124 @@ public final class StudentRuntime {
         checkInput(rawWindow, logitsOut);
         loadWindow(rawWindow, 0, true);
         forward(logitsOut, 0);
+        headAbsentPast(logitsOut, 0);
+    }
+
+    /**
+     * The stateful call: logits of the next raw window of a stream into {@code logitsOut}, with the
+     * context state as its past; then the window's projection is pushed into the state (the oldest
+     * row dropped). Without a context head it is {@link #logits(float[], float[])}. Allocates nothing.
+     */
+    public void logitsInContext(float[] rawWindow, float[] logitsOut) {
+        checkInput(rawWindow, logitsOut);
+        loadWindow(rawWindow, 0, true);
+        forward(logitsOut, 0);
+        if (head != null) {
+            head.project(rep, projection);
+            head.addTemporal(contextState, contextFirst, projection, logitsOut, 0);
+            pushContext(projection);
+        }
+    }
+
+    /**
+     * An absent window (a missing second): pushes an all-zero projection into the context state,
+     * so later windows see that window as absent. Does nothing without a context head.
+     */
+    public void skipContextWindow() {
+        if (head != null) {
+            pushContext(absentPast);
+        }
+    }
+
+    /** Clears the context state: every past window absent, as at the start of a stream. */
+    public void resetContext() {
+        java.util.Arrays.fill(contextState, 0f);
+        contextFirst = 0;
+    }
+
+    /**
+     * The context state, oldest first, as {@code (S - 1) x H} floats (row-major) into {@code out}:
+     * the {@code context} input the ONNX export wants for the next window.
+     *
+     * @throws IllegalStateException    without a context head
+     * @throws IllegalArgumentException if {@code out} is not {@code (S - 1) x H} long
+     */
+    public void contextState(float[] out) {
+        requireHead("contextState");
+        checkLength("context state", out, contextState.length);
+        int hs = head.projectionSize();
+        int rows = head.pastSteps();
+        for (int s = 0; s < rows; s++) {
+            System.arraycopy(contextState, ((contextFirst + s) % rows) * hs, out, s * hs, hs);
+        }
+    }
+
+    /**
+     * Logits of one raw window with an explicit past, leaving the context state alone: the
+     * function the ONNX export computes.
+     *
+     * @param pastProjections {@code (S - 1) x H} projections of the past windows, oldest first, zeros
+     *                        for an absent window
+     * @param logitsOut       {@code K} logits, written
+     * @param projectionOut   the window's projection {@code p} ({@code H}), written unless null
+     * @throws IllegalStateException    without a context head
+     * @throws IllegalArgumentException on a wrong array length
+     */
+    public void logitsWithContext(float[] rawWindow, float[] pastProjections, float[] logitsOut,
+            float[] projectionOut) {
+        requireHead("logitsWithContext");
+        checkInput(rawWindow, logitsOut);
+        checkLength("past projections (S - 1) x H", pastProjections, contextState.length);
+        if (projectionOut != null) {
+            checkLength("projection", projectionOut, projection.length);
+        }
+        loadWindow(rawWindow, 0, true);
+        forward(logitsOut, 0);
+        head.project(rep, projection);
+        head.addTemporal(pastProjections, 0, projection, logitsOut, 0);
+        if (projectionOut != null) {
+            System.arraycopy(projection, 0, projectionOut, 0, projection.length);
+        }
+    }
+
+    /**
+     * The student's pooled representation {@code h} of one raw window ({@code E} values) into
+     * {@code out}: what the context head projects. Allocates nothing.
+     */
+    public void representation(float[] rawWindow, float[] out) {
+        checkInput(rawWindow, scratchLogits);
+        checkLength("representation", out, repSize);
+        loadWindow(rawWindow, 0, true);
+        forward(scratchLogits, 0);
+        System.arraycopy(rep, 0, out, 0, repSize);
+    }
+
+    private void pushContext(float[] row) {
+        int rows = head.pastSteps();
+        int hs = head.projectionSize();
+        System.arraycopy(row, 0, contextState, contextFirst * hs, hs);
+        contextFirst = (contextFirst + 1) % rows;
+    }
+
+    /** With a head: applies it to the base logits at {@code from} with every past window absent. */
+    private void headAbsentPast(float[] logitsOut, int from) {
+        if (head != null) {
+            head.project(rep, projection);
+            head.addTemporal(absentPast, 0, projection, logitsOut, from);
+        }
+    }
+
+    private void requireHead(String call) {
+        if (head == null) {
+            throw new IllegalStateException(call + " needs a student with a temporal context head; this one has "
+                    + "none (use logits)");
+        }
+    }
+
+    private static void checkLength(String what, float[] a, int expected) {
+        if (a.length != expected) {
+            throw new IllegalArgumentException(what + " has " + a.length + " values, expected " + expected);
+        }
     }
 
     /**
@@ -223,6 +383,7 @@ public final class StudentRuntime {
         for (int b = 0; b < n; b++) {
             loadWindow(windows, b * in, true);
             forward(logitsOut, b * classes);
+            headAbsentPast(logitsOut, b * classes);
         }
     }
 
@@ -238,6 +399,7 @@ public final class StudentRuntime {
         checkInput(normalisedWindow, logitsOut);
         loadWindow(normalisedWindow, 0, false);
         forward(logitsOut, 0);
+        headAbsentPast(logitsOut, 0);
     }
 
     /** Class index with the largest logit for one raw window (lowest index on ties); allocates nothing. */

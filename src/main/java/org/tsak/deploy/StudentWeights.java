@@ -12,10 +12,20 @@ import java.util.List;
  * {@code L} throughout when every stride is 1) -> pool over the remaining time: {@code [C_last]} ->
  * logits {@code [classes]}. Immutable.
  *
- * @param convLayers at least one conv block; each one's input channels equal the previous output channels
- * @param linear     classifier head; its input equals the last conv block's output channels
+ * <p>Optionally a {@link ContextHead} over the pooled representation of the current and the past
+ * windows: then the student's logits are the head's base, and a deployment carries the head's
+ * state from window to window.
+ *
+ * @param convLayers  at least one conv block; each one's input channels equal the previous output channels
+ * @param linear      classifier head; its input equals the last conv block's output channels
+ * @param contextHead the temporal context head, or null for a student without one
  */
-public record StudentWeights(List<ConvLayer> convLayers, LinearLayer linear) {
+public record StudentWeights(List<ConvLayer> convLayers, LinearLayer linear, ContextHead contextHead) {
+
+    /** A student without a context head. */
+    public StudentWeights(List<ConvLayer> convLayers, LinearLayer linear) {
+        this(convLayers, linear, null);
+    }
 
     /**
      * Validates that the layers chain.
@@ -43,6 +53,23 @@ public record StudentWeights(List<ConvLayer> convLayers, LinearLayer linear) {
             throw new IllegalArgumentException("linear layer takes " + linear.in()
                     + " features but the last conv layer produces " + last + " channels");
         }
+        if (contextHead != null && (contextHead.representationSize() != last
+                || contextHead.classes() != linear.out())) {
+            throw new IllegalArgumentException("context head takes a representation of "
+                    + contextHead.representationSize() + " and gives " + contextHead.classes()
+                    + " logits but the student's representation has " + last + " values and it has "
+                    + linear.out() + " classes");
+        }
+    }
+
+    /** The same student with {@code head} (null: without a context head). */
+    public StudentWeights withContextHead(ContextHead head) {
+        return new StudentWeights(convLayers, linear, head);
+    }
+
+    /** True when the student has a temporal context head. */
+    public boolean hasContextHead() {
+        return contextHead != null;
     }
 
     /** Input channels of the first conv layer. */
@@ -65,9 +92,9 @@ public record StudentWeights(List<ConvLayer> convLayers, LinearLayer linear) {
         return convLayers.stream().allMatch(ConvLayer::isPlain);
     }
 
-    /** Trainable parameters (conv weights and biases, batch-norm gamma and beta, linear). */
+    /** Trainable parameters (conv weights and biases, batch-norm gamma and beta, linear, context head). */
     public long parameterCount() {
-        long n = linear.parameterCount();
+        long n = linear.parameterCount() + (contextHead == null ? 0 : contextHead.parameterCount());
         for (ConvLayer c : convLayers) {
             n += c.parameterCount();
         }

@@ -12,10 +12,14 @@ import java.util.Map;
 import org.tsak.config.ConfigLoader;
 import org.tsak.config.ExperimentConfig;
 import org.tsak.data.Operations;
+import org.tsak.config.ModelConfig;
+import org.tsak.deploy.ContextHead;
 import org.tsak.deploy.ConvLayer;
 import org.tsak.deploy.LinearLayer;
 import org.tsak.deploy.StudentArtifact;
 import org.tsak.deploy.StudentWeights;
+import org.tsak.io.RunLayout;
+import org.tsak.model.ContextHeadBlock;
 import org.tsak.model.StudentBlock;
 import org.tsak.model.StudentSpec;
 import org.tsak.train.StageTrainer;
@@ -36,7 +40,8 @@ import ai.djl.util.Pair;
 /**
  * Turns a trained DJL student into a self-contained {@link StudentArtifact}: its weights
  * (conv, BatchNorm running statistics, linear), the student's channels and their z-score, the
- * sampling rate, window and stride, class ids and names, and the run's provenance.
+ * sampling rate, window and stride, class ids and names, and the run's provenance; and its
+ * temporal context head ({@code context-head.params} in the student folder) when it has one.
  */
 public final class StudentExporter {
 
@@ -90,6 +95,52 @@ public final class StudentExporter {
             throw new IllegalStateException("student has no conv layers or no classifier");
         }
         return new StudentWeights(convs, linear);
+    }
+
+    /**
+     * The plain-Java weights of a DJL context head ({@link ContextHeadBlock}: its {@code projection}
+     * and {@code temporal} Linear layers, weights {@code [out][in]}).
+     *
+     * @throws IllegalStateException if a layer's parameters do not have the head's sizes
+     */
+    public static ContextHead contextHeadOf(ContextHeadBlock head, int classes) {
+        Block projection = child(head, "projection");
+        Block temporal = child(head, "temporal");
+        return new ContextHead(head.steps(), head.representationSize(), head.projectionSize(), classes,
+                param(projection, "weight"), param(projection, "bias"), param(temporal, "weight"),
+                param(temporal, "bias"));
+    }
+
+    /**
+     * A DJL context head of {@code steps} windows with the weights saved in {@code params}
+     * ({@code context-head.params}), in {@code manager}.
+     */
+    public static ContextHeadBlock loadContextHead(int steps, int representationSize, int projectionSize, int classes,
+            Path params, NDManager manager) throws IOException {
+        return StageTrainer.load(new ContextHeadBlock(steps, representationSize, projectionSize, classes), params,
+                manager, new Shape(1, steps, representationSize), new Shape(1, steps), new Shape(1, classes));
+    }
+
+    /**
+     * Windows a run's context head sees ({@code S}: the past windows in {@code model.context.seconds}
+     * at the window stride, plus the current one), or 0 when the run's students have no head.
+     */
+    public static int contextSteps(ExperimentConfig config) {
+        ModelConfig.Context cx = config.model().context();
+        if (!cx.enabled()) {
+            return 0;
+        }
+        int past = ModelConfig.Context.pastWindows(cx.seconds(), config.data().window().strideSeconds());
+        return past < 1 ? 0 : past + 1;
+    }
+
+    private static Block child(Block block, String name) {
+        for (Pair<String, Block> c : block.getChildren()) {
+            if (c.getKey().endsWith(name)) {
+                return c.getValue();
+            }
+        }
+        throw new IllegalStateException(block.getClass().getSimpleName() + " has no child block '" + name + "'");
     }
 
     private static void collectLeaves(Block block, List<Block> out) {
@@ -163,8 +214,20 @@ public final class StudentExporter {
         StudentSpec spec = StudentSpec.of(config.model().student().forRow(chosen), studentChannels.size(), windowSamples,
                 Operations.CLASS_COUNT);
         StudentWeights weights;
+        Path headParams = RunLayout.contextHeadWeights(params.getParent());
+        int steps = contextSteps(config);
         try (NDManager manager = NDManager.newBaseManager()) {
             weights = weightsOf(loadStudent(spec, params, manager));
+            if (Files.isRegularFile(headParams)) {
+                if (steps == 0) {
+                    throw new IllegalArgumentException(headParams + ": a context head, but the run's config.yaml has"
+                            + " no model.context.seconds of at least half a window stride; the run folder is"
+                            + " inconsistent");
+                }
+                ContextHeadBlock head = loadContextHead(steps, spec.representationSize(),
+                        config.model().context().projection(), Operations.CLASS_COUNT, headParams, manager);
+                weights = weights.withContextHead(contextHeadOf(head, Operations.CLASS_COUNT));
+            }
         }
         JsonNode prov = json.readTree(requireFile(runDir.resolve("provenance.json"), "provenance").toFile());
         Map<String, String> provenance = new LinkedHashMap<>();

@@ -98,11 +98,11 @@ class StudentArtifactFileTest {
     void wrongMagicAndNewerVersionAreReported() throws Exception {
         Path file = dir.resolve("v.tsakstu");
         byte[] b = StudentArtifactFile.encode(StudentFixtures.defaultArtifact(34));
-        byte[] v3 = b.clone();
-        v3[8] = 3;
-        Files.write(file, v3);
+        byte[] v4 = b.clone();
+        v4[8] = 4;
+        Files.write(file, v4);
         String m = failure(file);
-        assertTrue(m.contains("format version 3 is newer than this reader supports (2)"), m);
+        assertTrue(m.contains("format version 4 is newer than this reader supports (3)"), m);
         byte[] magic = b.clone();
         magic[0] = 'X';
         Files.write(file, magic);

@@ -68,6 +68,20 @@ final class StudentFixtures {
                 30.0, windowSamples, 30, MEANS_G, STDS_G, prov);
     }
 
+    /** A random context head of {@code steps} windows and projection {@code h} for a student's {@code e} and {@code k}. */
+    static ContextHead randomHead(long seed, int steps, int e, int h, int k) {
+        Random r = new Random(seed);
+        return new ContextHead(steps, e, h, k, uniform(r, h * e, (float) Math.sqrt(6.0 / e)), uniform(r, h, 0.2f),
+                uniform(r, k * steps * h, (float) Math.sqrt(6.0 / (steps * h))), uniform(r, k, 0.1f));
+    }
+
+    /** {@code a} with the context head {@code head}. */
+    static StudentArtifact withHead(StudentArtifact a, ContextHead head) {
+        return new StudentArtifact(a.weights().withContextHead(head), a.channelNames(), a.samplingRateHz(),
+                a.windowSamples(), a.strideSamples(), a.channelMeans(), a.channelStds(), a.classIds(), a.classNames(),
+                a.provenance());
+    }
+
     /** A raw window around the artifact's means: {@code mean + std * N(0,1)} per value. */
     static float[] rawWindow(Random r, StudentArtifact a) {
         float[] m = a.channelMeans();
