@@ -38,6 +38,19 @@ import org.tsak.io.AtomicFiles;
  *   Gemm(lin_w [K, R], lin_b [K], transB 1)
  * logits  float [N, K]
  * </pre>
+ * With a temporal context head ({@link ContextHead}, {@code S} windows, projection {@code H}) the
+ * graph has a second input and a second output:
+ * <pre>
+ * context     float [N, S - 1, H]   past windows' projections, oldest first, zeros for an absent window
+ *   Gemm(rep, ctx_proj_w [H, R], ctx_proj_b [H], transB 1) -&gt; Relu -&gt; projection
+ *   Reshape(projection, [-1, 1, H]) -&gt; Concat(context, it; axis 1) -&gt; [N, S, H] -&gt; Flatten(axis 1)
+ *   Gemm(ctx_temporal_w [K, S H], ctx_temporal_b [K], transB 1) -&gt; Add(the student's logits)
+ * logits      float [N, K]
+ * projection  float [N, H]              this window's projection: the caller drops the oldest row of
+ *                                       its context and appends this one before the next window
+ * </pre>
+ * The caller keeps the state (the ONNX graph has none); a stream's first window, or the window
+ * after a missing one, gets zero rows for the windows it lacks.
  * Model metadata ({@code metadata_props}) carries the provenance entries under their own keys and
  * {@code tsak.channels}, {@code tsak.samplingRateHz}, {@code tsak.windowSamples},
  * {@code tsak.strideSamples}, {@code tsak.classIds}, {@code tsak.classNames} (JSON arrays or numbers).
@@ -52,6 +65,10 @@ public final class OnnxExporter {
     public static final String INPUT_NAME = "window";
     /** Name of the graph output. */
     public static final String OUTPUT_NAME = "logits";
+    /** Name of the second graph input of a student with a context head: past projections [N, S - 1, H]. */
+    public static final String CONTEXT_INPUT_NAME = "context";
+    /** Name of the second graph output of a student with a context head: the window's projection [N, H]. */
+    public static final String PROJECTION_OUTPUT_NAME = "projection";
 
     private OnnxExporter() {
     }
@@ -96,12 +113,42 @@ public final class OnnxExporter {
                 .addAttribute(intAttr("axis", 1)));
         graph.addInitializer(tensor("lin_w", new long[] {f.classCount(), f.representationSize()}, f.linearWeight()));
         graph.addInitializer(tensor("lin_b", new long[] {f.classCount()}, f.linearBias()));
-        graph.addNode(node("classifier", "Gemm", List.of("rep", "lin_w", "lin_b"), OUTPUT_NAME)
-                .addAttribute(intAttr("transB", 1)));
-        graph.setDocString("TSAK student: z-score, " + f.convLayerCount()
-                + " x (Conv1d with folded BatchNorm, ReLU), global average pool, linear");
+        ContextHead head = f.contextHead();
+        graph.addNode(node("classifier", "Gemm", List.of("rep", "lin_w", "lin_b"),
+                head == null ? OUTPUT_NAME : "student_logits").addAttribute(intAttr("transB", 1)));
         graph.addInput(valueInfo(INPUT_NAME, "N", c, f.windowSamples()));
+        if (head == null) {
+            graph.setDocString("TSAK student: z-score, " + f.convLayerCount()
+                    + " x (Conv1d with folded BatchNorm, ReLU), global average pool, linear");
+        } else {
+            int h = head.projectionSize();
+            graph.addInitializer(tensor("ctx_proj_w", new long[] {h, head.representationSize()},
+                    head.projectionWeight()));
+            graph.addInitializer(tensor("ctx_proj_b", new long[] {h}, head.projectionBias()));
+            graph.addInitializer(tensor("ctx_temporal_w", new long[] {head.classes(), (long) head.steps() * h},
+                    head.temporalWeight()));
+            graph.addInitializer(tensor("ctx_temporal_b", new long[] {head.classes()}, head.temporalBias()));
+            graph.addInitializer(int64Tensor("ctx_row_shape", -1, 1, h));
+            graph.addNode(node("ctx_projection", "Gemm", List.of("rep", "ctx_proj_w", "ctx_proj_b"), "ctx_proj_lin")
+                    .addAttribute(intAttr("transB", 1)));
+            graph.addNode(node("ctx_relu", "Relu", List.of("ctx_proj_lin"), PROJECTION_OUTPUT_NAME));
+            graph.addNode(node("ctx_row", "Reshape", List.of(PROJECTION_OUTPUT_NAME, "ctx_row_shape"), "ctx_current"));
+            graph.addNode(node("ctx_concat", "Concat", List.of(CONTEXT_INPUT_NAME, "ctx_current"), "ctx_all")
+                    .addAttribute(intAttr("axis", 1)));
+            graph.addNode(node("ctx_flatten", "Flatten", List.of("ctx_all"), "ctx_flat").addAttribute(intAttr("axis", 1)));
+            graph.addNode(node("ctx_temporal", "Gemm", List.of("ctx_flat", "ctx_temporal_w", "ctx_temporal_b"),
+                    "ctx_logits").addAttribute(intAttr("transB", 1)));
+            graph.addNode(node("ctx_add", "Add", List.of("student_logits", "ctx_logits"), OUTPUT_NAME));
+            graph.addInput(valueInfo(CONTEXT_INPUT_NAME, "N", head.pastSteps(), h));
+            graph.setDocString("TSAK student: z-score, " + f.convLayerCount()
+                    + " x (Conv1d with folded BatchNorm, ReLU), global average pool, linear; temporal context head"
+                    + " over " + head.steps() + " windows (input 'context': the past " + head.pastSteps()
+                    + " windows' projections, output 'projection': this window's)");
+        }
         graph.addOutput(valueInfo(OUTPUT_NAME, "N", f.classCount()));
+        if (head != null) {
+            graph.addOutput(valueInfo(PROJECTION_OUTPUT_NAME, "N", head.projectionSize()));
+        }
 
         ModelProto.Builder model = ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
@@ -126,6 +173,10 @@ public final class OnnxExporter {
         m.put("tsak.strideSamples", Integer.toString(a.strideSamples()));
         m.put("tsak.classIds", a.classIds().toString());
         m.put("tsak.classNames", jsonStrings(a.classNames()));
+        if (a.contextHead() != null) {
+            m.put("tsak.contextSteps", Integer.toString(a.contextHead().steps()));
+            m.put("tsak.contextProjection", Integer.toString(a.contextHead().projectionSize()));
+        }
         return m;
     }
 
@@ -173,6 +224,14 @@ public final class OnnxExporter {
         }
         return t.setDataType(TensorProto.DataType.FLOAT_VALUE).setName(name)
                 .setRawData(ByteString.copyFrom(raw.array())).build();
+    }
+
+    /** An int64 tensor (shape {@code [values.length]}) stored as little-endian {@code raw_data}. */
+    private static TensorProto int64Tensor(String name, long... values) {
+        ByteBuffer raw = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        raw.asLongBuffer().put(values);
+        return TensorProto.newBuilder().addDims(values.length).setDataType(TensorProto.DataType.INT64_VALUE)
+                .setName(name).setRawData(ByteString.copyFrom(raw.array())).build();
     }
 
     /** A float tensor value-info; the first dimension is symbolic ({@code batchParam}). */
