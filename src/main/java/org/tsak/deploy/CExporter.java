@@ -24,6 +24,13 @@ import java.util.regex.Pattern;
  * {@link StudentRuntime}'s (the same summation order, the same int8 rounding rule, see
  * {@link QuantisedStudent}), so on IEEE-754 hardware without fused multiply-add contraction
  * (C99 mode, {@code -ffp-contract=off}) C and Java agree to the last bit.
+ *
+ * <p>A student with a temporal context head ({@link ContextHead}) keeps the past windows'
+ * projections in a static ring ({@code (S - 1) x H} floats, all zero at start-up): each
+ * {@code tsak_predict} call is the next window of the stream, reads the ring and then pushes its
+ * own projection. {@code tsak_skip()} pushes an absent window (a missing second) and
+ * {@code tsak_reset()} empties the ring (a new stream). The head is float32 in both precisions,
+ * in {@link StudentRuntime#logitsInContext}'s order, so C equals Java's stateful runtime.
  */
 public final class CExporter {
 
@@ -82,6 +89,11 @@ public final class CExporter {
         if (precision == Precision.INT8) {
             ram += CConvKernels.quantisedActivationBytes(f) + 4L * CConvKernels.accumulatorLength(f) + r;
         }
+        ContextHead head = f.contextHead();
+        if (head != null) {
+            flash += 4L * head.parameterCount();
+            ram += head.stateBytes() + 4L * head.projectionSize() + 4;
+        }
         return new CFootprint(precision.label(), flash, ram, f.multiplyAddsPerWindow());
     }
 
@@ -107,6 +119,18 @@ public final class CExporter {
         s.append("#define TSAK_STRIDE_SAMPLES ").append(a.strideSamples()).append('\n');
         s.append("#define TSAK_SAMPLING_RATE_HZ ").append(floatLiteral((float) a.samplingRateHz())).append('\n');
         s.append("#define TSAK_CLASS_COUNT ").append(f.classCount()).append("\n\n");
+        ContextHead head = f.contextHead();
+        if (head != null) {
+            s.append("/* Temporal context: the model also sees the last TSAK_CONTEXT_STEPS - 1 windows of the stream, as\n");
+            s.append(" * their projections (TSAK_CONTEXT_PROJECTION floats each) kept in a static ring of ")
+                    .append(head.stateBytes()).append(" bytes,\n");
+            s.append(" * all zero (absent) at start-up. Call tsak_predict once per window, in order: once every\n");
+            s.append(" * TSAK_STRIDE_SAMPLES samples; it uses the ring and then pushes this window's projection.\n");
+            s.append(" * When a window is missing (samples lost, a second skipped), call tsak_skip() instead, once\n");
+            s.append(" * per missing window; after a long interruption or for a new stream, call tsak_reset(). */\n");
+            s.append("#define TSAK_CONTEXT_STEPS ").append(head.steps()).append('\n');
+            s.append("#define TSAK_CONTEXT_PROJECTION ").append(head.projectionSize()).append("\n\n");
+        }
         s.append("/* Operation id of each output (OpenPack ids; 8100 is Null). */\n");
         s.append("extern const int tsak_class_ids[TSAK_CLASS_COUNT];\n");
         s.append("/* Name of each output, UTF-8. */\n");
@@ -115,6 +139,13 @@ public final class CExporter {
         s.append(" * NULL, and returns the index of the largest logit (lowest index on ties). Not reentrant:\n");
         s.append(" * it uses static buffers. */\n");
         s.append("int tsak_predict(const float *window, float *logits);\n\n");
+        if (head != null) {
+            s.append("/* The next window of the stream is missing: pushes an absent (all-zero) projection into the\n");
+            s.append(" * context ring, so the next TSAK_CONTEXT_STEPS - 1 predictions see that window as absent. */\n");
+            s.append("void tsak_skip(void);\n\n");
+            s.append("/* Empties the context ring (every past window absent), as at start-up: a new stream. */\n");
+            s.append("void tsak_reset(void);\n\n");
+        }
         s.append("#endif /* ").append(guard).append(" */\n");
         return s.toString();
     }
@@ -177,6 +208,16 @@ public final class CExporter {
             floatArray(s, "tsak_lin_w", f.linearWeight());
         }
         floatArray(s, "tsak_lin_b", f.linearBias());
+        ContextHead head = f.contextHead();
+        if (head != null) {
+            s.append(String.format(Locale.ROOT, "/* context head: %d windows, projection %d -> %d, temporal %d -> %d */%n",
+                    head.steps(), head.representationSize(), head.projectionSize(), head.steps() * head.projectionSize(),
+                    head.classes()));
+            floatArray(s, "tsak_ctx_proj_w", head.projectionWeight());
+            floatArray(s, "tsak_ctx_proj_b", head.projectionBias());
+            floatArray(s, "tsak_ctx_temporal_w", head.temporalWeight());
+            floatArray(s, "tsak_ctx_temporal_b", head.temporalBias());
+        }
         s.append('\n');
 
         s.append("static float tsak_buf_a[TSAK_BUF_A_FLOATS];\n");
@@ -195,6 +236,14 @@ public final class CExporter {
         }
         s.append(int8 ? INT8_LINEAR : FLOAT_LINEAR);
         s.append(COMMON_KERNELS);
+        if (head != null) {
+            s.append("#define TSAK_CONTEXT_PAST (TSAK_CONTEXT_STEPS - 1)\n");
+            s.append("/* The context ring: row (tsak_ctx_first + s) % TSAK_CONTEXT_PAST is the s-th oldest past window. */\n");
+            s.append("static float tsak_ctx_state[TSAK_CONTEXT_PAST * TSAK_CONTEXT_PROJECTION];\n");
+            s.append("static int tsak_ctx_first;\n");
+            s.append("static float tsak_ctx_proj[TSAK_CONTEXT_PROJECTION];\n\n");
+            s.append(CONTEXT_KERNELS);
+        }
 
         s.append("int tsak_predict(const float *window, float *logits)\n{\n");
         s.append("    float *z = logits != 0 ? logits : tsak_scratch_logits;\n");
@@ -219,6 +268,9 @@ public final class CExporter {
         s.append(String.format(Locale.ROOT, "    tsak_pool(%s, TSAK_REP, %d, %d);%n", n % 2 == 0 ? "tsak_buf_a" : "tsak_buf_b",
                 f.pooledLength(), CConvKernels.rowSamples(f, n)));
         s.append("    tsak_linear(z);\n");
+        if (head != null) {
+            s.append("    tsak_context(z);\n");
+        }
         s.append("    best = 0;\n");
         s.append("    for (c = 1; c < TSAK_CLASS_COUNT; c++) {\n");
         s.append("        if (z[c] > z[best]) {\n            best = c;\n        }\n    }\n");
@@ -327,6 +379,65 @@ public final class CExporter {
                     }
                     tsak_rep[i] = s / (float) len;
                 }
+            }
+
+            """;
+
+    private static final String CONTEXT_KERNELS = """
+            /* Overwrites the oldest row of the ring with `row` (H floats; NULL: an absent window, zeros). */
+            static void tsak_ctx_push(const float *row)
+            {
+                float *dst = tsak_ctx_state + tsak_ctx_first * TSAK_CONTEXT_PROJECTION;
+                int h;
+                for (h = 0; h < TSAK_CONTEXT_PROJECTION; h++) {
+                    dst[h] = row != 0 ? row[h] : 0.0f;
+                }
+                tsak_ctx_first = tsak_ctx_first + 1 < TSAK_CONTEXT_PAST ? tsak_ctx_first + 1 : 0;
+            }
+
+            /* Context head: p = ReLU(c + P rep); z[o] += b[o] + sum over the past rows (oldest first), then p,
+             * of W[o][s * H + h] * row_s[h]; then p is pushed into the ring. */
+            static void tsak_context(float *z)
+            {
+                int h, j, o, s;
+                for (h = 0; h < TSAK_CONTEXT_PROJECTION; h++) {
+                    float acc = tsak_ctx_proj_b[h];
+                    for (j = 0; j < TSAK_REP; j++) {
+                        acc += tsak_ctx_proj_w[h * TSAK_REP + j] * tsak_rep[j];
+                    }
+                    tsak_ctx_proj[h] = acc > 0.0f ? acc : 0.0f;
+                }
+                for (o = 0; o < TSAK_CLASS_COUNT; o++) {
+                    const float *w = tsak_ctx_temporal_w + o * (TSAK_CONTEXT_STEPS * TSAK_CONTEXT_PROJECTION);
+                    float acc = tsak_ctx_temporal_b[o];
+                    for (s = 0; s < TSAK_CONTEXT_PAST; s++) {
+                        int r = tsak_ctx_first + s;
+                        const float *row = tsak_ctx_state
+                                + (r < TSAK_CONTEXT_PAST ? r : r - TSAK_CONTEXT_PAST) * TSAK_CONTEXT_PROJECTION;
+                        for (h = 0; h < TSAK_CONTEXT_PROJECTION; h++) {
+                            acc += w[s * TSAK_CONTEXT_PROJECTION + h] * row[h];
+                        }
+                    }
+                    for (h = 0; h < TSAK_CONTEXT_PROJECTION; h++) {
+                        acc += w[TSAK_CONTEXT_PAST * TSAK_CONTEXT_PROJECTION + h] * tsak_ctx_proj[h];
+                    }
+                    z[o] = z[o] + acc;
+                }
+                tsak_ctx_push(tsak_ctx_proj);
+            }
+
+            void tsak_skip(void)
+            {
+                tsak_ctx_push(0);
+            }
+
+            void tsak_reset(void)
+            {
+                int i;
+                for (i = 0; i < TSAK_CONTEXT_PAST * TSAK_CONTEXT_PROJECTION; i++) {
+                    tsak_ctx_state[i] = 0.0f;
+                }
+                tsak_ctx_first = 0;
             }
 
             """;

@@ -4,13 +4,16 @@ package org.tsak.deploy;
  * Memory a C export of the student needs on a microcontroller.
  *
  * @param precision           {@code float32} or {@code int8}
- * @param flashWeightBytes    constant data for the network: weights, biases, scales and the input
- *                            normalisation (code, class names and ids not included)
+ * @param flashWeightBytes    constant data for the network: weights, biases, scales, the input
+ *                            normalisation and a context head's weights (code, class names and ids
+ *                            not included)
  * @param ramActivationBytes  static buffers: the two zero-padded ping-pong activation buffers (each
  *                            as large as the largest activation it holds, so a strided student's
  *                            short later activations need little), the pooled vector, a logits
  *                            scratch for calls without a logits array and, for int8, the quantised
- *                            activation and the int32 accumulator; not the stack (the float export's
+ *                            activation and the int32 accumulator; with a context head its state
+ *                            ({@code (S - 1) x H} floats), the current projection and the ring
+ *                            index; not the stack (the float export's
  *                            per-layer accumulators, 4 B per output channel, live there)
  * @param multiplyAdds        multiply-adds per window
  */
