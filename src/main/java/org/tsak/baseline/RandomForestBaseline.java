@@ -24,6 +24,7 @@ import org.tribuo.transform.transformations.BinningTransformation;
 import org.tsak.config.Seeds;
 import org.tsak.data.Operations;
 import org.tsak.data.window.ChannelView;
+import org.tsak.data.window.PastWindows;
 import org.tsak.data.window.WindowSet;
 
 /**
@@ -118,6 +119,22 @@ public final class RandomForestBaseline {
      *                                  recording and channel)
      */
     public int[] fitPredict(WindowSet windows, ChannelView view, int[] train, int[] test) {
+        return fitPredict(windows, view, train, test, 0);
+    }
+
+    /**
+     * As {@link #fitPredict(WindowSet, ChannelView, int[], int[])}, with temporal context: each
+     * window's statistics followed, per block of past windows of the same recording (lags 1, 2-3,
+     * 4-7, 8-15, ... up to {@code pastWindows}, {@link PastWindows}), by the mean statistics of the
+     * block's windows that exist and the share that exists (0 and 0 when none does). The forest
+     * then sees the same recent past as a student with a context head of that length.
+     *
+     * @param pastWindows past windows, 0 for none
+     */
+    public int[] fitPredict(WindowSet windows, ChannelView view, int[] train, int[] test, int pastWindows) {
+        if (pastWindows < 0) {
+            throw new IllegalArgumentException("past windows must be >= 0, got " + pastWindows);
+        }
         if (train.length == 0) {
             throw new IllegalArgumentException("the random forest needs at least one training window, got none");
         }
@@ -134,12 +151,15 @@ public final class RandomForestBaseline {
         checkIndices(windows, test, "test");
         checkDisjoint(train, test);
 
-        String[] names = WindowStatistics.names(view.names()).toArray(String[]::new);
+        String[] names = names(view, pastWindows);
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> data = new MutableDataset<>(
                 new SimpleDataSourceProvenance("tsak windows, statistics of " + view.names(), factory), factory);
         int[] trainClasses = windows.classIndices(train);
-        double[][] trainFeatures = features(windows, view, train);
+        double[][] all = pastWindows > 0 ? features(windows, view, windows.allIndices()) : null;
+        int[] past = pastWindows > 0 ? PastWindows.table(windows, pastWindows) : null;
+        double[][] trainFeatures = pastWindows > 0 ? withContext(all, past, pastWindows, train)
+                : features(windows, view, train);
         for (int k = 0; k < train.length; k++) {
             data.add(new ArrayExample<>(new Label(labelName(trainClasses[k])), names, trainFeatures[k]));
         }
@@ -153,7 +173,8 @@ public final class RandomForestBaseline {
                 List.of(BinningTransformation.equalFrequency(bins(train.length))));
         Model<Label> model = new TransformTrainer<>(forest, binning).train(data);
 
-        double[][] testFeatures = features(windows, view, test);
+        double[][] testFeatures = pastWindows > 0 ? withContext(all, past, pastWindows, test)
+                : features(windows, view, test);
         List<Example<Label>> examples = new ArrayList<>(test.length);
         for (double[] f : testFeatures) {
             examples.add(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, f));
@@ -186,6 +207,58 @@ public final class RandomForestBaseline {
     /** Equal-frequency bins per feature for {@code n} training windows: min(64, floor(sqrt(n))), at least 1. */
     static int bins(int n) {
         return Math.max(1, Math.min(MAX_BINS, (int) Math.floor(Math.sqrt(n))));
+    }
+
+    /** Lag blocks [first, last] of past windows: 1, 2-3, 4-7, ... cut at {@code pastWindows}. */
+    static List<int[]> lagBlocks(int pastWindows) {
+        List<int[]> blocks = new ArrayList<>();
+        for (int lo = 1; lo <= pastWindows; lo *= 2) {
+            blocks.add(new int[] {lo, Math.min(pastWindows, 2 * lo - 1)});
+        }
+        return blocks;
+    }
+
+    private static String[] names(ChannelView view, int pastWindows) {
+        List<String> base = WindowStatistics.names(view.names());
+        List<String> out = new ArrayList<>(base);
+        for (int[] b : lagBlocks(pastWindows)) {
+            String tag = "past[" + b[0] + "-" + b[1] + "]:";
+            base.forEach(n -> out.add(tag + n));
+            out.add(tag + "present");
+        }
+        return out.toArray(String[]::new);
+    }
+
+    /** Each row: the window's features, then per lag block the mean over present past windows and their share. */
+    private static double[][] withContext(double[][] all, int[] past, int pastWindows, int[] idx) {
+        int f = all[0].length;
+        List<int[]> blocks = lagBlocks(pastWindows);
+        double[][] out = new double[idx.length][];
+        for (int k = 0; k < idx.length; k++) {
+            int w = idx[k];
+            double[] row = new double[f + blocks.size() * (f + 1)];
+            System.arraycopy(all[w], 0, row, 0, f);
+            int at = f;
+            for (int[] b : blocks) {
+                int present = 0;
+                for (int lag = b[0]; lag <= b[1]; lag++) {
+                    int pw = past[w * (pastWindows + 1) + pastWindows - lag];
+                    if (pw >= 0) {
+                        present++;
+                        for (int j = 0; j < f; j++) {
+                            row[at + j] += all[pw][j];
+                        }
+                    }
+                }
+                for (int j = 0; j < f && present > 0; j++) {
+                    row[at + j] /= present;
+                }
+                row[at + f] = present / (double) (b[1] - b[0] + 1);
+                at += f + 1;
+            }
+            out[k] = row;
+        }
+        return out;
     }
 
     /** Features of the given windows, one row each, filled from the recordings in batches. */

@@ -37,10 +37,16 @@ public record ModelConfig(Teacher teacher, Semantic semantic, Student student, C
      * @param sweepSeconds context lengths to measure as well (optional): for every student, a head
      *                     per length is trained and its test macro-F1 reported against length; 0 is
      *                     the student without context
+     * @param headLoss     {@code strategy} (default: the logit terms of the student's own strategy,
+     *                     labels only for {@code none} and feature-only strategies) or
+     *                     {@code labels} (cross-entropy only, for every strategy: a strategy then
+     *                     acts through the student's representations alone)
      */
-    public record Context(Double seconds, Integer projection, List<Double> sweepSeconds) {
+    public record Context(Double seconds, Integer projection, List<Double> sweepSeconds, String headLoss) {
+        /** Valid values of {@code headLoss}. */
+        public static final List<String> HEAD_LOSSES = List.of("strategy", "labels");
         /** Context off. */
-        public static final Context OFF = new Context(null, null, null);
+        public static final Context OFF = new Context(null, null, null, null);
 
         /** Applies defaults and validates. */
         public Context {
@@ -48,6 +54,8 @@ public record ModelConfig(Teacher teacher, Semantic semantic, Student student, C
             projection = projection == null ? 16 : projection;
             sweepSeconds = sweepSeconds == null ? List.of()
                     : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(sweepSeconds));
+            headLoss = headLoss == null ? "strategy" : headLoss;
+            ConfigChecks.oneOf("model.context.headLoss", headLoss, HEAD_LOSSES);
             ConfigChecks.inRange("model.context.seconds", seconds, 0, 600);
             ConfigChecks.positive("model.context.projection", projection);
             for (int i = 0; i < sweepSeconds.size(); i++) {
@@ -61,6 +69,11 @@ public record ModelConfig(Teacher teacher, Semantic semantic, Student student, C
                 throw new IllegalArgumentException("model.context.sweepSeconds: a length is listed twice: "
                         + sweepSeconds);
             }
+        }
+
+        /** Context of {@code seconds}, without a sweep, heads trained with the strategy's logit terms. */
+        public Context(Double seconds, Integer projection, List<Double> sweepSeconds) {
+            this(seconds, projection, sweepSeconds, null);
         }
 
         /** True when the student has a context head. */

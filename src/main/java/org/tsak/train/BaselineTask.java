@@ -24,6 +24,8 @@ final class BaselineTask {
     static final String STUDENT_CHANNELS = "random-forest-student-channels";
     /** Folder and row name of the baseline on all channels. */
     static final String ALL_CHANNELS = "random-forest-all-channels";
+    /** Folder and row name of the baseline on the student's channels with the temporal context. */
+    static final String STUDENT_CHANNELS_CONTEXT = "random-forest-student-channels+context";
     /** Trees per forest. */
     static final int TREES = 100;
 
@@ -35,6 +37,16 @@ final class BaselineTask {
         return List.of(STUDENT_CHANNELS, ALL_CHANNELS);
     }
 
+    /**
+     * The baselines of a run: with a context head ({@code model.context.seconds > 0}) also the
+     * forest on the student's channels with the same context, so that the student with context is
+     * compared with a classical model that sees the same past.
+     */
+    static List<String> names(RunContext c) {
+        return c.config().model().context().enabled() ? List.of(STUDENT_CHANNELS, STUDENT_CHANNELS_CONTEXT,
+                ALL_CHANNELS) : names();
+    }
+
     /** Fits and scores the named baseline of fold {@code f}, unless finished earlier. */
     static void run(RunContext c, int f, String name) throws IOException {
         Path dir = c.layout().baseline(f, name);
@@ -42,17 +54,20 @@ final class BaselineTask {
             return;
         }
         Files.createDirectories(dir);
-        ChannelView view = name.equals(STUDENT_CHANNELS) ? c.data().studentView() : c.data().teacherView();
+        ChannelView view = name.equals(ALL_CHANNELS) ? c.data().teacherView() : c.data().studentView();
+        int past = name.equals(STUDENT_CHANNELS_CONTEXT) ? org.tsak.config.ModelConfig.Context.pastWindows(
+                c.config().model().context().seconds(), c.config().data().window().strideSeconds()) : 0;
         Split fold = c.data().folds().get(f);
         RandomForestBaseline forest = new RandomForestBaseline(TREES, c.seed("baseline", name, "fold-" + f));
         c.progress().status("fold " + (f + 1) + ": baseline " + name + " (" + forest.describe() + ")");
         long t0 = System.nanoTime();
-        int[] predicted = forest.fitPredict(c.data().windows(), view, fold.train(), fold.test());
+        int[] predicted = forest.fitPredict(c.data().windows(), view, fold.train(), fold.test(), past);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("fold", f);
         extra.put("strategy", name);
         extra.put("channels", view.names());
-        extra.put("description", forest.describe());
+        extra.put("description", forest.describe() + (past > 0 ? ", with the statistics of " + past
+                + " past windows in lag blocks" : ""));
         extra.put("fitSeconds", (System.nanoTime() - t0) / 1e9);
         ModelScoring.classes(dir, "baseline", c.data().windows(), fold.test(), predicted, List.of(), extra);
     }

@@ -260,7 +260,7 @@ public final class ExperimentRunner {
         }
         for (int f = 0; f < c.data().folds().size(); f++) {
             int fold = f;
-            for (String name : BaselineTask.names()) {
+            for (String name : BaselineTask.names(c)) {
                 tasks.add(new LocalExecutor.Task("fold-" + f + "/baseline/" + name, List.of(), false,
                         () -> BaselineTask.run(c, fold, name)));
             }
@@ -321,7 +321,7 @@ public final class ExperimentRunner {
             results.addIfPresent("semantic-classifier", "-", "semantic-classifier", f, 0,
                     RunLayout.metrics(layout.semantic(f)));
         }
-        for (String name : BaselineTask.names()) {
+        for (String name : BaselineTask.names(c)) {
             for (int f = 0; f < folds; f++) {
                 results.addIfPresent("baseline", name, null, f, 0, RunLayout.metrics(layout.baseline(f, name)));
             }

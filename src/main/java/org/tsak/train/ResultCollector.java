@@ -291,9 +291,15 @@ final class ResultCollector {
                 out.add(paired(s, none, false));
             }
         }
+        Entry contextBaseline = find("baseline [" + BaselineTask.STUDENT_CHANNELS_CONTEXT + "]");
         for (Entry s : students) {
             if (baseline != null) {
                 out.add(paired(s, baseline, true));
+            }
+        }
+        for (Entry s : students) {
+            if (contextBaseline != null) {
+                out.add(paired(s, contextBaseline, true));
             }
         }
         for (Entry s : students) {

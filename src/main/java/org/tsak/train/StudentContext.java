@@ -14,6 +14,7 @@ import org.tsak.data.PreparedData;
 import org.tsak.data.window.PastWindows;
 import org.tsak.data.window.Split;
 import org.tsak.data.window.WindowSet;
+import org.tsak.distill.DistillationStrategy;
 import org.tsak.distill.TeacherTargets;
 import org.tsak.eval.WindowScoring;
 import org.tsak.io.AtomicFiles;
@@ -102,7 +103,8 @@ final class StudentContext {
             StageSettings settings = RunContext.stage("context " + past + " " + v.name(),
                     c.config().training().context(), seed, false);
             try (TrainedModel<ContextHeadBlock> head = ContextStage.train(in, fold, trainIds, past,
-                    cx.projection(), targets, v.strategy(), v.kd(), settings, seed,
+                    cx.projection(), targets, cx.headLoss().equals("labels") ? DistillationStrategy.none()
+                            : v.strategy(), v.kd(), settings, seed,
                     RunLayout.contextCheckpoint(dir, past), c.progress())) {
                 float[] test = ContextStage.logits(in, head.block(), head.model().getNDManager(), fold.test());
                 row.put("testMacroF1", f1(windows, fold.test(), test, k));
