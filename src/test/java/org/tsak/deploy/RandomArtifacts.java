@@ -26,4 +26,10 @@ public final class RandomArtifacts {
                 samplingRateHz, windowSamples, strideSamples, StudentFixtures.MEANS_G, StudentFixtures.STDS_G,
                 Map.of(StudentArtifact.PROVENANCE_RUN, "stream-test"));
     }
+
+    /** {@code a} with a random temporal context head of {@code steps} windows and projection {@code h}. */
+    public static StudentArtifact withContextHead(StudentArtifact a, long seed, int steps, int h) {
+        return StudentFixtures.withHead(a, StudentFixtures.randomHead(seed, steps, a.weights().representationSize(), h,
+                a.weights().classCount()));
+    }
 }

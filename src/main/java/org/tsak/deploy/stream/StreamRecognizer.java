@@ -46,6 +46,16 @@ import org.tsak.deploy.StudentRuntime;
  * So a backward jump of at least one sample period loses no sample, a late sample costs only
  * itself, and no sample is ever dropped without a warning. Results wait for one sample at most.
  *
+ * <p>Temporal context. A student with a context head ({@link org.tsak.deploy.ContextHead})
+ * carries its state from window to window: each window is run with
+ * {@link StudentRuntime#logitsInContext}, one per stride. Before a window, the windows missing
+ * since the previous one are pushed as absent ({@link StudentRuntime#skipContextWindow()}):
+ * {@code round((end - previous end) / stride duration) - 1} of them, so a gap (a restart after
+ * samples stopped coming) leaves the windows before it in the context where they are recent enough
+ * and marks the lost seconds absent; a gap of {@code S - 1} strides or more, or a clock that jumped
+ * back, empties the state. Over a contiguous recording this is exactly the batch context
+ * ({@link org.tsak.data.window.PastWindows}).
+ *
  * <p>Memory is bounded: the ring, one held sample, one window buffer, one logits array, two
  * segment runs and the metrics' per-class numbers. Not thread-safe: feed it from one thread.
  */
@@ -70,6 +80,8 @@ public final class StreamRecognizer {
     private final List<Integer> classIds;
     private final List<String> classNames;
 
+    private final double strideDurationMs;
+    private long lastWindowEndMs = Long.MIN_VALUE;
     private long lastTimestampMs = Long.MIN_VALUE;
     private long samplesSinceRestart;
     private long samplesAccepted;
@@ -112,6 +124,7 @@ public final class StreamRecognizer {
         this.heldValues = new float[artifact.inputChannels()];
         this.strideSamples = artifact.strideSamples();
         this.windowDurationMs = artifact.windowSamples() * 1000.0 / artifact.samplingRateHz();
+        this.strideDurationMs = artifact.strideSamples() * 1000.0 / artifact.samplingRateHz();
         this.metricsEveryMs = Math.max(1, Math.round(settings.metricsEverySeconds() * 1000));
         this.classIds = artifact.classIds();
         this.classNames = artifact.classNames();
@@ -209,6 +222,8 @@ public final class StreamRecognizer {
                 + lastTimestampMs + " ms) and goes on from there, as after a device reset or a clock wrap;"
                 + " window restarted in the new time base, recognition goes on");
         restart();
+        runtime.resetContext();
+        lastWindowEndMs = Long.MIN_VALUE;
         nextMetricsMs = Long.MIN_VALUE;
         lastTimestampMs = Long.MIN_VALUE;
         use(heldTimestampMs, heldValues, heldLine);
@@ -285,7 +300,13 @@ public final class StreamRecognizer {
 
     private void runWindow(long endMs) {
         ring.copyWindowTo(window);
-        runtime.logits(window, logits);
+        if (runtime.hasContextHead()) {
+            advanceContext(endMs);
+            runtime.logitsInContext(window, logits);
+            lastWindowEndMs = endMs;
+        } else {
+            runtime.logits(window, logits);
+        }
         windowsRun++;
         int best = StudentRuntime.argmax(logits);
         double sum = 0;
@@ -297,6 +318,22 @@ public final class StreamRecognizer {
                 classNames.get(best), confidence, endMs);
         if (!rateWarned) {
             checkRate();
+        }
+    }
+
+    /** Marks the windows missing since the previous one as absent in the context state. */
+    private void advanceContext(long endMs) {
+        if (lastWindowEndMs == Long.MIN_VALUE) {
+            return;
+        }
+        long missing = Math.round((endMs - lastWindowEndMs) / strideDurationMs) - 1;
+        int past = runtime.contextHead().pastSteps();
+        if (missing < 0 || missing >= past) {
+            runtime.resetContext();
+            return;
+        }
+        for (long i = 0; i < missing; i++) {
+            runtime.skipContextWindow();
         }
     }
 
