@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.tsak.deploy.CExport;
 import org.tsak.deploy.CExporter;
+import org.tsak.deploy.ContextHead;
 import org.tsak.deploy.OnnxExporter;
 import org.tsak.deploy.StudentArtifact;
 import org.tsak.export.ExportCheck;
@@ -121,6 +122,22 @@ final class ExportCommand implements Callable<Integer> {
                 pw.printf("wrote %s/tsak_student.h and .c: %s%n", dir, c.footprint().describe());
             }
             default -> throw new IllegalStateException(format.toString());
+        }
+        ContextHead head = artifact.contextHead();
+        if (head != null) {
+            pw.printf(Locale.ROOT, "temporal context head included: %.3g s of context (%d past windows of %d samples"
+                    + " stride), state %d bytes (%d x %d float32 projections) carried from window to window%s%n",
+                    head.pastSteps() * artifact.strideSamples() / artifact.samplingRateHz(), head.pastSteps(),
+                    artifact.strideSamples(), head.stateBytes(), head.pastSteps(), head.projectionSize(),
+                    switch (format) {
+                        case onnx -> "; ONNX input '" + OnnxExporter.CONTEXT_INPUT_NAME + "' [N," + head.pastSteps()
+                                + "," + head.projectionSize() + "] (past projections, zeros when absent), output '"
+                                + OnnxExporter.PROJECTION_OUTPUT_NAME + "' [N," + head.projectionSize()
+                                + "] (shift it into the context for the next window)";
+                        case c -> "; C: tsak_predict once per window, tsak_skip() for a missing one, tsak_reset()"
+                                + " for a new stream";
+                        default -> "";
+                    });
         }
         if (check) {
             ExportCheck r = ExportCheck.run(run, artifact, chosen, fold, seed);

@@ -12,9 +12,13 @@ import org.tsak.data.PreparedData;
 import org.tsak.data.window.ChannelView;
 import org.tsak.data.window.Split;
 import org.tsak.data.window.WindowSet;
+import org.tsak.data.window.PastWindows;
+import org.tsak.deploy.ContextHead;
 import org.tsak.deploy.StudentArtifact;
 import org.tsak.deploy.StudentRuntime;
 import org.tsak.eval.WindowScoring;
+import org.tsak.io.RunLayout;
+import org.tsak.model.ContextHeadBlock;
 import org.tsak.model.StudentBlock;
 import org.tsak.model.StudentSpec;
 import org.tsak.train.Inference;
@@ -26,6 +30,12 @@ import ai.djl.ndarray.types.Shape;
  * Checks an exported student against the DJL student it came from, on the run's own test
  * windows: the largest logit difference of the pure-Java runtime (float and int8) and the
  * test macro-F1 of each.
+ *
+ * <p>A student with a temporal context head is checked with its head: DJL runs the student on the
+ * test windows and the windows in their past ({@link PastWindows}: same recording, whole strides
+ * before, absent before the start or across a gap) and its {@code ContextHeadBlock} on them; the
+ * runtimes get each test window's past projections explicitly
+ * ({@link StudentRuntime#logitsWithContext}), the function the stateful stream call computes.
  *
  * @param windows            test windows compared
  * @param maxAbsDiffFloat    largest |runtime logit - DJL logit| (float runtime)
@@ -58,6 +68,9 @@ public record ExportCheck(int windows, double maxAbsDiffFloat, double maxAbsDiff
      */
     public static ExportCheck run(Path runDir, StudentArtifact artifact, String strategy, int fold, int seed)
             throws IOException {
+        if (artifact.contextHead() != null) {
+            return runWithContext(runDir, artifact, strategy, fold, seed);
+        }
         TestWindows t = TestWindows.load(runDir, artifact, strategy, fold, seed);
         int c = artifact.inputChannels();
         int l = artifact.windowSamples();
@@ -132,6 +145,104 @@ public record ExportCheck(int windows, double maxAbsDiffFloat, double maxAbsDiff
                 return new TestWindows(set, test, raw, djl);
             }
         }
+    }
+
+    private static ExportCheck runWithContext(Path runDir, StudentArtifact artifact, String strategy, int foldIndex,
+            int seed) throws IOException {
+        ContextHead head = artifact.contextHead();
+        int steps = head.steps();
+        int e = head.representationSize();
+        int h = head.projectionSize();
+        int k = head.classes();
+        Path configFile = runDir.resolve("config.yaml");
+        ExperimentConfig config = ConfigLoader.parse(Files.readString(configFile), configFile.toString());
+        PreparedData data = PreparedData.prepare(config.data(), Seeds.derive(config.seed(), "data"));
+        WindowSet set = data.windows();
+        Split fold = data.folds().get(foldIndex);
+        int[] test = fold.test();
+        int[] table = PastWindows.table(set, steps - 1);
+        // the test windows and every window in their past, each once
+        java.util.TreeSet<Integer> needed = new java.util.TreeSet<>();
+        for (int w : test) {
+            for (int j = 0; j < steps; j++) {
+                int pw = table[w * steps + j];
+                if (pw >= 0) {
+                    needed.add(pw);
+                }
+            }
+        }
+        int[] ids = needed.stream().mapToInt(Integer::intValue).toArray();
+        java.util.Map<Integer, Integer> row = new java.util.HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            row.put(ids[i], i);
+        }
+        ChannelView view = ChannelView.of(set.channels(), artifact.channelNames());
+        int c = view.size();
+        int l = set.windowSamples();
+        float[] raw = set.fill(ids, view, null);
+        float[] norm = set.fill(ids, view, data.normalisation(fold));
+        Path studentDir = StudentExporter.foldDir(runDir, foldIndex).resolve("students/" + strategy + "/seed-" + seed);
+        StudentSpec spec = StudentSpec.of(config.model().student().forRow(strategy), c, l, k);
+        float[] djl;
+        try (NDManager m = NDManager.newBaseManager()) {
+            StudentBlock block = StudentExporter.loadStudent(spec, RunLayout.studentWeights(studentDir), m);
+            float[][] out = Inference.run(block, m, (mm, ex, from, count) -> new ai.djl.ndarray.NDList(mm.create(
+                    java.util.Arrays.copyOfRange(norm, from * c * l, (from + count) * c * l),
+                    new Shape(count, c, l))), identity(ids.length), 256, StudentBlock.LOGITS, StudentBlock.REP);
+            float[] logits = out[0];
+            float[] rep = out[1];
+            ContextHeadBlock headBlock = StudentExporter.loadContextHead(steps, e, h, k,
+                    RunLayout.contextHeadWeights(studentDir), m);
+            djl = Inference.run(headBlock, m, (mm, ex, from, count) -> {
+                float[] ctx = new float[count * steps * e];
+                float[] present = new float[count * steps];
+                float[] base = new float[count * k];
+                for (int b = 0; b < count; b++) {
+                    int w = test[ex[from + b]];
+                    for (int j = 0; j < steps; j++) {
+                        int pw = table[w * steps + j];
+                        if (pw >= 0) {
+                            present[b * steps + j] = 1f;
+                            System.arraycopy(rep, row.get(pw) * e, ctx, (b * steps + j) * e, e);
+                        }
+                    }
+                    System.arraycopy(logits, row.get(w) * k, base, b * k, k);
+                }
+                return new ai.djl.ndarray.NDList(mm.create(ctx, new Shape(count, steps, e)),
+                        mm.create(present, new Shape(count, steps)), mm.create(base, new Shape(count, k)));
+            }, identity(test.length), 256, ContextHeadBlock.LOGITS)[0];
+        }
+        double[] diff = new double[2];
+        int[][] pred = new int[2][test.length];
+        StudentRuntime[] runtimes = {StudentRuntime.of(artifact), StudentRuntime.quantised(artifact)};
+        float[] window = new float[c * l];
+        float[] out = new float[k];
+        float[] absent = new float[(steps - 1) * h];
+        float[] past = new float[(steps - 1) * h];
+        for (int r = 0; r < 2; r++) {
+            StudentRuntime rt = runtimes[r];
+            float[][] projection = new float[ids.length][h];
+            for (int i = 0; i < ids.length; i++) {
+                System.arraycopy(raw, i * c * l, window, 0, c * l);
+                rt.logitsWithContext(window, absent, out, projection[i]);
+            }
+            for (int i = 0; i < test.length; i++) {
+                int w = test[i];
+                for (int j = 0; j < steps - 1; j++) {
+                    int pw = table[w * steps + j];
+                    System.arraycopy(pw < 0 ? absent : projection[row.get(pw)], 0, past, j * h, h);
+                }
+                System.arraycopy(raw, row.get(w) * c * l, window, 0, c * l);
+                rt.logitsWithContext(window, past, out, null);
+                for (int j = 0; j < k; j++) {
+                    diff[r] = Math.max(diff[r], Math.abs(out[j] - djl[i * k + j]));
+                }
+                pred[r][i] = StudentRuntime.argmax(out);
+            }
+        }
+        int[] predD = Inference.argmax(djl, k);
+        return new ExportCheck(test.length, diff[0], diff[1], WindowScoring.score(set, test, predD).macroF1(),
+                WindowScoring.score(set, test, pred[0]).macroF1(), WindowScoring.score(set, test, pred[1]).macroF1());
     }
 
     private static int[] identity(int n) {
