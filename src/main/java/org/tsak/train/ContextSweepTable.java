@@ -72,7 +72,7 @@ final class ContextSweepTable {
         order.forEach(s -> sb.append("---:|"));
         sb.append('\n');
         for (double len : lengths) {
-            sb.append(String.format(Locale.ROOT, "| %g |", len));
+            sb.append("| ").append(seconds(len)).append(" |");
             for (String s : order) {
                 Map<String, Double> v = f1.get(s).get(len);
                 if (v == null || v.isEmpty()) {
@@ -80,15 +80,17 @@ final class ContextSweepTable {
                     continue;
                 }
                 double[] x = v.values().stream().mapToDouble(Double::doubleValue).toArray();
-                sb.append(String.format(Locale.ROOT, " %.4f ± %.4f (%d) |", mean(x), std(x), x.length));
+                sb.append(x.length < 2 ? String.format(Locale.ROOT, " %.4f (1) |", x[0])
+                        : String.format(Locale.ROOT, " %.4f ± %.4f (%d) |", mean(x), std(x), x.length));
             }
             sb.append('\n');
         }
         sb.append("\nPaired changes (95% paired t interval, Wilcoxon p), same (fold, seed) pairs:\n\n");
         sb.append("| comparison | pairs | mean Δ | 95% CI | Wilcoxon p | verdict |\n|---|---:|---:|---:|---:|---|\n");
         for (PairedComparison p : comparisons(lengths)) {
-            sb.append(String.format(Locale.ROOT, "| %s vs %s | %d | %+.4f | [%+.4f, %+.4f] | %s | %s |%n",
-                    p.candidate(), p.reference(), p.pairs(), p.meanDelta(), p.ciLow(), p.ciHigh(),
+            sb.append(String.format(Locale.ROOT, "| %s vs %s | %d | %+.4f | %s | %s | %s |%n",
+                    p.candidate(), p.reference(), p.pairs(), p.meanDelta(), Double.isNaN(p.ciLow()) ? "–"
+                            : String.format(Locale.ROOT, "[%+.4f, %+.4f]", p.ciLow(), p.ciHigh()),
                     Double.isNaN(p.wilcoxonP()) ? "–" : String.format(Locale.ROOT, "%.3f", p.wilcoxonP()),
                     p.verdict()));
         }
@@ -101,7 +103,7 @@ final class ContextSweepTable {
         for (String s : order) {
             f1.get(s).forEach((len, runs) -> runs.forEach((fs, v) -> {
                 String[] p = fs.split("/");
-                sb.append(String.format(Locale.ROOT, "%s,%g,%s,%s,%.6f%n", s, len, p[0], p[1], v));
+                sb.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%.6f%n", s, seconds(len), p[0], p[1], v));
             }));
         }
         return sb.toString();
@@ -145,7 +147,12 @@ final class ContextSweepTable {
     }
 
     private static String label(String strategy, double seconds) {
-        return String.format(Locale.ROOT, "student [%s] %g s", strategy, seconds);
+        return "student [" + strategy + "] " + seconds(seconds) + " s";
+    }
+
+    /** Seconds without trailing zeros: 2, 0.5. */
+    private static String seconds(double s) {
+        return java.math.BigDecimal.valueOf(s).stripTrailingZeros().toPlainString();
     }
 
     private static double mean(double[] x) {
