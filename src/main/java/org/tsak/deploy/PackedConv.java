@@ -10,9 +10,17 @@ package org.tsak.deploy;
  * zero rows of their output themselves, so a buffer can be reused for activations of any width.
  *
  * <p><b>Weight layout</b>: folded weights {@code [in][tap][out]}, {@code w[(i * k + kk) * Cout + o]},
- * so that for one output time step, one input channel and its {@code k} input samples (scalars), the
- * innermost loop runs over the output channels on contiguous weights and outputs: HotSpot C2
- * turns it into SIMD multiply-adds without bounds checks in the loop body.
+ * and, for kernel sizes 3 and 5, the same values as one array per input channel and tap
+ * ({@code [in * k + kk][out]}), which the kernels use. Per output time step the output channels are
+ * summed in a scratch row {@code acc[o]}; for one input channel the inner loop is
+ * {@code acc[o] += w0[o] x0 + ... + w4[o] x4} over the output channels with the {@code k} input
+ * samples as scalars. Every array in that loop is indexed by {@code o} alone: HotSpot C2 on
+ * Java 17 vectorises a loop only when its arrays share one index expression (up to constants);
+ * the same loop over one packed array at {@code (i * k + kk) * Cout + o} into the output at
+ * {@code t * Cout + o} ran scalar (no change with {@code -XX:-UseSuperWord}) and about 3x slower.
+ * What remains is a cost per loop entry (one per output step and input channel, 16 to 48 channels
+ * long): a body for two input channels or two output steps is too large for C2 to unroll and
+ * vectorise (it does with {@code -XX:LoopUnrollLimit=200}, for about 10 %).
  *
  * <p><b>Arithmetic</b>, per output value (identical to the order documented in
  * {@link StudentRuntime}, which the C export copies): start at the folded bias; for each input
@@ -20,13 +28,16 @@ package org.tsak.deploy;
  * the sum; then ReLU. Vectorising across output channels keeps that order, so results do not
  * depend on the vector width.
  *
- * <p><b>Int8</b> ({@link QuantisedStudent}'s scheme): weights stay {@code byte} in the same
- * packed layout (a quarter of the float bytes); the input activation is quantised per tensor
- * into integer-valued floats; the integer products and sums are accumulated in float, which is
- * exact (and therefore bit-identical to int32 accumulation) while every partial sum stays below
- * {@code 2^24}: guaranteed when {@code 127 * 127 * Cin * k < 2^24} ({@link #exactInFloat}). Layers
- * beyond that bound accumulate in {@code int}. The dequantised output is
- * {@code acc * (sw[o] * sx) + b[o]}, then ReLU.
+ * <p><b>Int8</b> ({@link QuantisedStudent}'s scheme): the input activation is quantised per tensor
+ * into integer-valued floats; the int8 weights ({@code byte}, same packed layout, a quarter of the
+ * float bytes: what the artifact and the C export store) are widened once at construction to
+ * integer-valued float rows, so the int8 kernel is the float kernel without a bias start. Integer
+ * products summed in float are exact (hence equal to int32 accumulation, in any order) while every
+ * partial sum stays below {@code 2^24}: guaranteed when {@code 127 * 127 * Cin * k < 2^24}
+ * ({@link #exactInFloat}). Layers beyond that bound accumulate in {@code int} (weights widened to
+ * int rows). The dequantised output is {@code acc * (sw[o] * sx) + b[o]}, then ReLU. The widened
+ * rows cost the Java runtime four times the int8 weight bytes in heap, and keep the inner loop
+ * all-float.
  *
  * <p>Immutable after construction; the kernels take their scratch from the caller.
  */
@@ -166,7 +177,7 @@ final class PackedConv {
      * @param in     input activation, at least {@code (pad + inLength + pad) * inChannels} floats
      * @param out    output activation, at least {@code (pad + outLength + pad) * outChannels} floats
      * @param pad    zero rows before and after an activation ({@code >= padSamples})
-     * @param taps   scratch of at least {@code outChannels} floats (generic kernel sizes)
+     * @param taps   scratch of at least {@code outChannels} floats
      */
     void forwardFloat(float[] in, float[] out, int pad, float[] taps) {
         if (weightRows != null) {
@@ -223,11 +234,8 @@ final class PackedConv {
                     rowTaps3(acc, w[r], w[r + 1], w[r + 2], cout, in[x], in[x + tapStep], in[x + 2 * tapStep]);
                 }
             }
-            int ob = (pad + t) * cout;
-            for (int o = 0; o < cout; o++) {
-                float v = acc[o];
-                out[ob + o] = v > 0f ? v : 0f;
-            }
+            relu(acc, 0, cout);
+            System.arraycopy(acc, 0, out, (pad + t) * cout, cout);
         }
     }
 
@@ -326,11 +334,11 @@ final class PackedConv {
                     acc[o] = iacc[o];
                 }
             }
-            int ob = (pad + t) * cout;
             for (int o = 0; o < cout; o++) {
                 float v = acc[o] * scale[o] + bias[o];
-                out[ob + o] = v > 0f ? v : 0f;
+                acc[o] = v > 0f ? v : 0f;
             }
+            System.arraycopy(acc, 0, out, (pad + t) * cout, cout);
         }
     }
 
