@@ -8,8 +8,8 @@ import java.util.List;
  * @param teacher  stage 1
  * @param semantic stage 2 (the semantic classifier on frozen teacher representations)
  * @param student  each student
- * @param context  each student's temporal context head (model.context); default 10 epochs,
- *                 batch 128, learning rate 0.003, weight decay 1e-3, cosine, last weights
+ * @param context  each student's temporal context head (model.context); default 5 epochs,
+ *                 batch 256, learning rate 0.005, weight decay 1e-3, cosine, last weights
  */
 public record TrainingConfig(Stage teacher, Stage semantic, Stage student, Stage context) {
 
@@ -23,7 +23,7 @@ public record TrainingConfig(Stage teacher, Stage semantic, Stage student, Stage
         teacher = teacher == null ? Stage.defaults("training.teacher") : teacher.named("training.teacher");
         semantic = semantic == null ? Stage.defaults("training.semantic") : semantic.named("training.semantic");
         student = student == null ? Stage.defaults("training.student") : student.named("training.student");
-        context = context == null ? new Stage(10, 128, 0.003, 1e-3, null, "cosine", null, null, "last", null, null,
+        context = context == null ? new Stage(5, 256, 0.005, 1e-3, null, "cosine", null, null, "last", null, null,
                 null).named("training.context") : context.named("training.context");
     }
 
