@@ -47,17 +47,21 @@ import org.tsak.deploy.StudentRuntime;
  * itself, and no sample is ever dropped without a warning. Results wait for one sample at most.
  *
  * <p>Temporal context. A student with a context head ({@link org.tsak.deploy.ContextHead})
- * carries its state from window to window: each window is run with
- * {@link StudentRuntime#logitsInContext}, one per stride. Before a window, the windows missing
- * since the previous one are pushed as absent ({@link StudentRuntime#skipContextWindow()}):
+ * carries its state from window to window, one window per stride. The recognizer keeps that state
+ * itself (the {@code S - 1} past projections, a ring) and runs each window with
+ * {@link StudentRuntime#logitsWithContext} on it, oldest first, which is to the bit what
+ * {@link StudentRuntime#logitsInContext} computes; so one runtime can serve many recognizers
+ * (one per worker, {@link WorkerStreamSession}). Before a window, the windows missing
+ * since the previous one are pushed as absent:
  * {@code round((end - previous end) / stride duration) - 1} of them, so a gap (a restart after
  * samples stopped coming) leaves the windows before it in the context where they are recent enough
  * and marks the lost seconds absent; a gap of {@code S - 1} strides or more, or a clock that jumped
  * back, empties the state. Over a contiguous recording this is exactly the batch context
  * ({@link org.tsak.data.window.PastWindows}).
  *
- * <p>Memory is bounded: the ring, one held sample, one window buffer, one logits array, two
- * segment runs and the metrics' per-class numbers. Not thread-safe: feed it from one thread.
+ * <p>Memory is bounded: the ring, one held sample, one window buffer, one logits array, the
+ * context state, two segment runs and the metrics' per-class numbers. Not thread-safe: feed it,
+ * and every recognizer sharing its runtime, from one thread.
  */
 public final class StreamRecognizer {
 
@@ -81,6 +85,13 @@ public final class StreamRecognizer {
     private final List<String> classNames;
 
     private final double strideDurationMs;
+    /** Context state: {@code S - 1} past projections of {@code H}, a ring whose oldest row is {@link #contextFirst}; empty without a head. */
+    private final float[] contextState;
+    /** The context state oldest first, as {@link StudentRuntime#logitsWithContext} takes it. */
+    private final float[] pastProjections;
+    /** The current window's projection. */
+    private final float[] projection;
+    private int contextFirst;
     private long lastWindowEndMs = Long.MIN_VALUE;
     private long lastTimestampMs = Long.MIN_VALUE;
     private long samplesSinceRestart;
@@ -109,8 +120,27 @@ public final class StreamRecognizer {
      */
     public StreamRecognizer(StudentArtifact artifact, StreamSettings settings, StreamListener listener,
             StreamWarnings warnings) {
+        this(artifact, StudentRuntime.of(artifact), settings, listener, warnings);
+    }
+
+    /**
+     * A recognizer running its windows on a given runtime, which it may share with other
+     * recognizers fed from the same thread (the runtime's own context state is not used: each
+     * recognizer keeps its own).
+     *
+     * @param runtime a runtime of {@code artifact}'s student
+     * @throws IllegalArgumentException if the runtime's input or output size is not the artifact's
+     */
+    public StreamRecognizer(StudentArtifact artifact, StudentRuntime runtime, StreamSettings settings,
+            StreamListener listener, StreamWarnings warnings) {
+        if (runtime.inputChannels() != artifact.inputChannels() || runtime.windowSamples() != artifact.windowSamples()
+                || runtime.classCount() != artifact.classIds().size()) {
+            throw new IllegalArgumentException("the runtime takes " + runtime.inputChannels() + " x "
+                    + runtime.windowSamples() + " windows and gives " + runtime.classCount() + " logits; the artifact "
+                    + artifact.inputChannels() + " x " + artifact.windowSamples() + " and " + artifact.classIds().size());
+        }
         this.artifact = artifact;
-        this.runtime = StudentRuntime.of(artifact);
+        this.runtime = runtime;
         this.listener = listener;
         this.warnings = warnings;
         this.metrics = new WorkMetrics(artifact.classIds());
@@ -128,6 +158,10 @@ public final class StreamRecognizer {
         this.metricsEveryMs = Math.max(1, Math.round(settings.metricsEverySeconds() * 1000));
         this.classIds = artifact.classIds();
         this.classNames = artifact.classNames();
+        int stateFloats = runtime.hasContextHead() ? runtime.contextHead().stateFloats() : 0;
+        this.contextState = new float[stateFloats];
+        this.pastProjections = new float[stateFloats];
+        this.projection = new float[runtime.hasContextHead() ? runtime.contextHead().projectionSize() : 0];
     }
 
     /** The artifact's channel names: what {@link #accept} expects, in this order. */
@@ -222,7 +256,7 @@ public final class StreamRecognizer {
                 + lastTimestampMs + " ms) and goes on from there, as after a device reset or a clock wrap;"
                 + " window restarted in the new time base, recognition goes on");
         restart();
-        runtime.resetContext();
+        resetContext();
         lastWindowEndMs = Long.MIN_VALUE;
         nextMetricsMs = Long.MIN_VALUE;
         lastTimestampMs = Long.MIN_VALUE;
@@ -282,12 +316,13 @@ public final class StreamRecognizer {
     }
 
     /**
-     * Bytes held in the engine's sample and inference arrays: ring, held sample, window, logits
-     * (constant for an artifact; the runtime's own buffers are fixed by the model).
+     * Bytes held in the engine's sample and inference arrays: ring, held sample, window, logits,
+     * context state (constant for an artifact; the runtime's own buffers are fixed by the model).
      */
     public long retainedBytes() {
         return ring.retainedBytes() + (long) heldValues.length * Float.BYTES + (long) window.length * Float.BYTES
-                + (long) logits.length * Float.BYTES;
+                + (long) logits.length * Float.BYTES
+                + (long) (contextState.length + pastProjections.length + projection.length) * Float.BYTES;
     }
 
     private void restart() {
@@ -302,7 +337,13 @@ public final class StreamRecognizer {
         ring.copyWindowTo(window);
         if (runtime.hasContextHead()) {
             advanceContext(endMs);
-            runtime.logitsInContext(window, logits);
+            int hs = projection.length;
+            int rows = runtime.contextHead().pastSteps();
+            for (int s = 0; s < rows; s++) {
+                System.arraycopy(contextState, ((contextFirst + s) % rows) * hs, pastProjections, s * hs, hs);
+            }
+            runtime.logitsWithContext(window, pastProjections, logits, projection);
+            pushContext(projection);
             lastWindowEndMs = endMs;
         } else {
             runtime.logits(window, logits);
@@ -329,12 +370,32 @@ public final class StreamRecognizer {
         long missing = Math.round((endMs - lastWindowEndMs) / strideDurationMs) - 1;
         int past = runtime.contextHead().pastSteps();
         if (missing < 0 || missing >= past) {
-            runtime.resetContext();
+            resetContext();
             return;
         }
         for (long i = 0; i < missing; i++) {
-            runtime.skipContextWindow();
+            pushAbsent();
         }
+    }
+
+    /** Every past window absent, as at the start of a stream. */
+    private void resetContext() {
+        java.util.Arrays.fill(contextState, 0f);
+        contextFirst = 0;
+    }
+
+    /** Pushes the window's projection into the context state, dropping the oldest row. */
+    private void pushContext(float[] row) {
+        int hs = projection.length;
+        System.arraycopy(row, 0, contextState, contextFirst * hs, hs);
+        contextFirst = (contextFirst + 1) % runtime.contextHead().pastSteps();
+    }
+
+    /** Pushes an absent window (zeros) into the context state. */
+    private void pushAbsent() {
+        int hs = projection.length;
+        java.util.Arrays.fill(contextState, contextFirst * hs, contextFirst * hs + hs, 0f);
+        contextFirst = (contextFirst + 1) % runtime.contextHead().pastSteps();
     }
 
     private void checkRate() {
