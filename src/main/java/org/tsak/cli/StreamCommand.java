@@ -19,6 +19,7 @@ import org.tsak.deploy.stream.ReaderLineSource;
 import org.tsak.deploy.stream.StreamFormatException;
 import org.tsak.deploy.stream.StreamSession;
 import org.tsak.deploy.stream.StreamSettings;
+import org.tsak.deploy.stream.WorkerStreamSession;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,7 +44,10 @@ import picocli.CommandLine.Option;
                     + " restarts the window with a warning; recognition goes on in the new time base.",
             "Output (JSON lines): one per second {\"t\",\"operation\",\"name\",\"confidence\"}, one per closed"
                     + " segment {\"segment\":{...}}, and {\"metrics\":{...}} every --metrics-every seconds of"
-                    + " stream time and at the end."})
+                    + " stream time and at the end.",
+            "Several workers in one input: with --worker-column NAME every line carries a worker id in that"
+                    + " header column; each worker is recognised on its own (window, context, segments, metrics,"
+                    + " warnings, time order) and every JSON line starts with \"worker\": \"<id>\"."})
 final class StreamCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -75,6 +79,17 @@ final class StreamCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     double metricsEverySeconds;
 
+    @Option(names = "--worker-column", paramLabel = "NAME",
+            description = "The input interleaves several workers' samples; this header column holds the worker id"
+                    + " (a header is then required). One recognizer per worker id; every output line carries"
+                    + " \"worker\". Default: none, one stream.")
+    String workerColumn;
+
+    @Option(names = "--max-workers", paramLabel = "N",
+            description = "With --worker-column: at most this many workers; a line of one more stops the stream"
+                    + " (exit code 1). Default: " + WorkerStreamSession.DEFAULT_MAX_WORKERS + ".")
+    Integer maxWorkers;
+
     @Option(names = "--poll-ms", defaultValue = "200", paramLabel = "MS",
             description = "With --follow on a file: pause between polls at its end, ms. Default: ${DEFAULT-VALUE}.")
     long pollMillis;
@@ -102,6 +117,14 @@ final class StreamCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--poll-ms must be > 0 and --idle-timeout >= 0, got "
                         + pollMillis + " and " + idleTimeoutSeconds);
             }
+            if (workerColumn != null && workerColumn.isBlank()) {
+                throw new IllegalArgumentException("--worker-column needs the name of a header column, got '"
+                        + workerColumn + "'");
+            }
+            if (maxWorkers != null && (workerColumn == null || maxWorkers < 1)) {
+                throw new IllegalArgumentException(workerColumn == null ? "--max-workers needs --worker-column"
+                        : "--max-workers must be >= 1, got " + maxWorkers);
+            }
             if (LoopbackEndpoint.isTcp(input)) {
                 endpoint = LoopbackEndpoint.parse(input);
             }
@@ -118,7 +141,7 @@ final class StreamCommand implements Callable<Integer> {
             }
             String source = "-".equals(input) ? "stdin" : input;
             try (LineSource lines = openInput()) {
-                new StreamSession(artifact, settings, listener, source).run(lines);
+                run(artifact, settings, listener, source, lines);
             }
         }
         return 0;
@@ -149,7 +172,7 @@ final class StreamCommand implements Callable<Integer> {
                 try (LineSource client = server.accept()) {
                     err.println("client connected to " + name);
                     err.flush();
-                    new StreamSession(artifact, settings, listener, name).run(client);
+                    run(artifact, settings, listener, name, client);
                 } catch (StreamFormatException e) {
                     if (!follow) {
                         throw e;
@@ -160,6 +183,18 @@ final class StreamCommand implements Callable<Integer> {
             } while (follow && !Thread.currentThread().isInterrupted());
         }
         return 0;
+    }
+
+    /** One stream, or with --worker-column one stream of several workers. */
+    private void run(StudentArtifact artifact, StreamSettings settings, JsonLinesListener listener, String source,
+            LineSource lines) throws IOException {
+        if (workerColumn == null) {
+            new StreamSession(artifact, settings, listener, source).run(lines);
+        } else {
+            new WorkerStreamSession(artifact, settings, workerColumn,
+                    maxWorkers == null ? WorkerStreamSession.DEFAULT_MAX_WORKERS : maxWorkers, listener,
+                    listener::forWorker, source).run(lines);
+        }
     }
 
     private static Writer open(Path file) throws IOException {

@@ -16,11 +16,20 @@ import java.util.Locale;
  * </pre>
  * Times are unixtime ms, durations seconds, {@code null} where a value is not defined yet.
  * Warnings go, one per line prefixed {@code warning: }, to a separate writer (stderr).
+ *
+ * <p>A listener {@link #forWorker(String) for one worker} of a stream of several writes to the
+ * same writers and starts every object with the worker id, and every warning with
+ * {@code worker <id>: }:
+ * <pre>
+ * {"worker": "W01", "t": 1700000001000, "operation": 100, "name": "Picking", "confidence": 0.8123}
+ * </pre>
  */
 public final class JsonLinesListener implements StreamListener {
 
     private final Writer out;
     private final Writer err;
+    /** Worker id written first in every object, or null. */
+    private final String worker;
     private final StringBuilder line = new StringBuilder(256);
 
     /**
@@ -28,14 +37,24 @@ public final class JsonLinesListener implements StreamListener {
      * @param err receives the warnings
      */
     public JsonLinesListener(Writer out, Writer err) {
+        this(out, err, null);
+    }
+
+    private JsonLinesListener(Writer out, Writer err, String worker) {
         this.out = out;
         this.err = err;
+        this.worker = worker;
+    }
+
+    /** A listener writing to the same writers, tagging every line with {@code "worker": id}. */
+    public JsonLinesListener forWorker(String id) {
+        return new JsonLinesListener(out, err, java.util.Objects.requireNonNull(id, "worker id"));
     }
 
     @Override
     public void onSecond(SecondPrediction s) {
-        line.setLength(0);
-        line.append("{\"t\": ").append(s.secondMs()).append(", \"operation\": ").append(s.operationId())
+        open();
+        line.append("\"t\": ").append(s.secondMs()).append(", \"operation\": ").append(s.operationId())
                 .append(", \"name\": ");
         string(s.name());
         line.append(", \"confidence\": ");
@@ -46,8 +65,8 @@ public final class JsonLinesListener implements StreamListener {
 
     @Override
     public void onSegment(OperationSegment s) {
-        line.setLength(0);
-        line.append("{\"segment\": {\"start\": ").append(s.startMs()).append(", \"end\": ").append(s.endMs())
+        open();
+        line.append("\"segment\": {\"start\": ").append(s.startMs()).append(", \"end\": ").append(s.endMs())
                 .append(", \"operation\": ").append(s.operationId()).append(", \"name\": ");
         string(s.name());
         line.append(", \"confidence\": ");
@@ -58,8 +77,8 @@ public final class JsonLinesListener implements StreamListener {
 
     @Override
     public void onMetrics(long streamTimeMs, WorkMetrics m, boolean isFinal) {
-        line.setLength(0);
-        line.append("{\"metrics\": {\"t\": ").append(streamTimeMs).append(", \"final\": ").append(isFinal)
+        open();
+        line.append("\"metrics\": {\"t\": ").append(streamTimeMs).append(", \"final\": ").append(isFinal)
                 .append(", \"seconds\": ");
         number(m.totalSeconds(), 3);
         line.append(", \"operationSeconds\": {");
@@ -82,8 +101,23 @@ public final class JsonLinesListener implements StreamListener {
     @Override
     public void onWarning(String message) {
         line.setLength(0);
-        line.append("warning: ").append(message);
+        line.append("warning: ");
+        if (worker != null) {
+            line.append("worker ").append(worker).append(": ");
+        }
+        line.append(message);
         write(err);
+    }
+
+    /** Starts an object, with the worker id first if there is one. */
+    private void open() {
+        line.setLength(0);
+        line.append('{');
+        if (worker != null) {
+            line.append("\"worker\": ");
+            string(worker);
+            line.append(", ");
+        }
     }
 
     private void number(double v, int decimals) {

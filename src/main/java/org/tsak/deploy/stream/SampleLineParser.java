@@ -3,6 +3,7 @@ package org.tsak.deploy.stream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Parses stream lines {@code timestamp_ms,<channel>,...} into samples of the model's channels.
@@ -20,6 +21,11 @@ import java.util.List;
  *   <li>A line with too few fields ({@link WarningKind#MISSING}) or a field that is not a
  *       finite number / whole timestamp ({@link WarningKind#MALFORMED}) gives a warning naming
  *       the line, the column and the value, and no sample.</li>
+ *   <li>Several workers in one stream ({@link #SampleLineParser(List, String, String, StreamWarnings,
+ *       Function)}): a header is required and must name the worker column; each line's worker id
+ *       (that column, stripped, 1 to {@value #MAX_WORKER_ID_CHARS} characters) is read first, and
+ *       the line's further warnings go to that worker's counter. A line whose worker column is
+ *       missing or empty is warned about on the stream's own counter.</li>
  * </ul>
  * Allocates no objects per line beyond the substrings parsed.
  */
@@ -33,10 +39,19 @@ public final class SampleLineParser {
     /** Name of the timestamp column in a header (docs/DATA.md). */
     public static final String TIMESTAMP_COLUMN = "timestamp_ms";
 
+    /** Longest worker id accepted, characters. */
+    public static final int MAX_WORKER_ID_CHARS = 64;
+
     private final List<String> channelNames;
     private final String source;
-    private final StreamWarnings warnings;
+    private final StreamWarnings streamWarnings;
+    private final String workerColumnName;
+    private final Function<String, StreamWarnings> workerWarnings;
     private final float[] values;
+    /** Where the current line's warnings go: the stream's, or its worker's once the id is read. */
+    private StreamWarnings warnings;
+    private int workerColumn = -1;
+    private String workerId;
     private boolean headerDecided;
     private int timestampColumn;
     private int[] channelColumns;
@@ -52,9 +67,29 @@ public final class SampleLineParser {
      * @param warnings     receives the skipped-line warnings
      */
     public SampleLineParser(List<String> channelNames, String source, StreamWarnings warnings) {
+        this(channelNames, null, source, warnings, null);
+    }
+
+    /**
+     * A parser of a stream carrying several workers' samples, each line tagged in a worker column.
+     *
+     * @param workerColumn   the header's column holding the worker id; null for a single stream
+     * @param warnings       receives the warnings of lines without a worker id
+     * @param workerWarnings the counter of a worker id, for the warnings of that worker's lines
+     *                       (called once per line that has an id; may create the worker)
+     */
+    public SampleLineParser(List<String> channelNames, String workerColumn, String source, StreamWarnings warnings,
+            Function<String, StreamWarnings> workerWarnings) {
+        if (workerColumn != null && (workerColumn.isBlank() || workerWarnings == null)) {
+            throw new IllegalArgumentException("a worker column needs a non-blank name and a warning counter per"
+                    + " worker, got '" + workerColumn + "'");
+        }
         this.channelNames = List.copyOf(channelNames);
+        this.workerColumnName = workerColumn == null ? null : workerColumn.strip();
         this.source = source;
+        this.streamWarnings = warnings;
         this.warnings = warnings;
+        this.workerWarnings = workerWarnings;
         this.values = new float[channelNames.size()];
     }
 
@@ -81,9 +116,18 @@ public final class SampleLineParser {
                 readHeader(line, lineNumber);
                 return false;
             }
+            if (workerColumnName != null) {
+                throw new StreamFormatException(source, lineNumber, "the first line is a sample, but a stream of"
+                        + " several workers needs a header naming the columns, among them the worker column '"
+                        + workerColumnName + "': e.g. " + TIMESTAMP_COLUMN + "," + workerColumnName + ","
+                        + String.join(",", channelNames));
+            }
             noHeader();
         }
         int found = split(line);
+        if (workerColumn >= 0 && !readWorker(line, lineNumber, found)) {
+            return false;
+        }
         if (found < neededFields) {
             warnings.warn(WarningKind.MISSING, "line " + lineNumber + ": " + found + " field"
                     + (found == 1 ? "" : "s") + ", expected at least " + neededFields + " ("
@@ -120,6 +164,11 @@ public final class SampleLineParser {
             values[c] = v;
         }
         return true;
+    }
+
+    /** Worker id of the last sample parsed; null for a single stream. */
+    public String workerId() {
+        return workerId;
     }
 
     /** Timestamp of the last sample parsed, unixtime ms. */
@@ -161,6 +210,14 @@ public final class SampleLineParser {
         channelColumns = new int[values.length];
         List<String> missing = new ArrayList<>();
         int max = timestampColumn;
+        if (workerColumnName != null) {
+            workerColumn = list.indexOf(workerColumnName);
+            if (workerColumn < 0) {
+                throw new StreamFormatException(source, lineNumber, "the header lacks the worker column '"
+                        + workerColumnName + "'; it names " + list + ". Name the column that holds the worker id");
+            }
+            max = Math.max(max, workerColumn);
+        }
         for (int c = 0; c < values.length; c++) {
             channelColumns[c] = list.indexOf(channelNames.get(c));
             if (channelColumns[c] < 0) {
@@ -172,10 +229,37 @@ public final class SampleLineParser {
             throw new StreamFormatException(source, lineNumber, "the header lacks the model's channel"
                     + (missing.size() == 1 ? " " : "s ") + missing + "; it names " + list
                     + ". Name the columns as the model's channels " + channelNames
-                    + ", or send lines without a header: timestamp_ms, then the channels in that order");
+                    + (workerColumnName != null ? "" : ", or send lines without a header: timestamp_ms, then the"
+                    + " channels in that order"));
         }
         neededFields = max + 1;
         allocateFields();
+    }
+
+    /**
+     * Reads the line's worker id and turns its warnings to that worker's counter.
+     *
+     * @return false if the line has no usable worker id (warned on the stream's counter)
+     */
+    private boolean readWorker(String line, long lineNumber, int found) {
+        warnings = streamWarnings;
+        workerId = null;
+        if (workerColumn >= found) {
+            warnings.warn(WarningKind.MISSING, "line " + lineNumber + ": " + found + " field"
+                    + (found == 1 ? "" : "s") + ", no worker column '" + workerColumnName + "' (column "
+                    + (workerColumn + 1) + "); sample skipped");
+            return false;
+        }
+        String id = field(line, workerColumn);
+        if (id.isEmpty() || id.length() > MAX_WORKER_ID_CHARS) {
+            warnings.warn(WarningKind.MALFORMED, "line " + lineNumber + " column '" + workerColumnName
+                    + "' value '" + shorten(id) + "': not a worker id (1 to " + MAX_WORKER_ID_CHARS
+                    + " characters); sample skipped");
+            return false;
+        }
+        workerId = id;
+        warnings = workerWarnings.apply(id);
+        return true;
     }
 
     private void allocateFields() {
