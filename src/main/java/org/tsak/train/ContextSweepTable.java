@@ -91,7 +91,8 @@ final class ContextSweepTable {
             sb.append(String.format(Locale.ROOT, "| %s vs %s | %d | %+.4f | %s | %s | %s |%n",
                     p.candidate(), p.reference(), p.pairs(), p.meanDelta(), Double.isNaN(p.ciLow()) ? "–"
                             : String.format(Locale.ROOT, "[%+.4f, %+.4f]", p.ciLow(), p.ciHigh()),
-                    Double.isNaN(p.wilcoxonP()) ? "–" : String.format(Locale.ROOT, "%.3f", p.wilcoxonP()),
+                    Double.isNaN(p.wilcoxonP()) ? "–" : p.wilcoxonP() < 0.001 ? "<0.001"
+                            : String.format(Locale.ROOT, "%.3f", p.wilcoxonP()),
                     p.verdict()));
         }
         return sb.toString();
