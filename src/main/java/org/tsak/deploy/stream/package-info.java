@@ -10,5 +10,9 @@
  * cycle time, idle share). Everything reaches the outside through a
  * {@link org.tsak.deploy.stream.StreamListener}; {@link org.tsak.deploy.stream.JsonLinesListener}
  * writes JSON lines. Memory is bounded: nothing grows with the length of the stream.
+ *
+ * <p>Several workers in one input: {@link org.tsak.deploy.stream.WorkerStreamSession} reads a
+ * worker id column and keeps one recognizer per worker (its own ring, context state, segments,
+ * metrics and warnings) on one shared runtime, at most a bounded number of workers.
  */
 package org.tsak.deploy.stream;
