@@ -11,11 +11,13 @@ package org.tsak.deploy;
  * {@link #logitsBatch(float[], int, float[])} run {@code N} windows (one per worker stream) in one
  * call and give each window exactly the logits of the single-window path.
  *
- * <p>Computation: batch norm folded into the conv weights ({@link FoldedStudent}); weights packed
- * {@code [in][tap][out]} and activations held channel-last in two reused ping-pong buffers with
- * {@code P} (the largest padding) zero time rows on each side ({@link PackedConv}), so the inner
- * loop of every layer is a bounds-free multiply-add over contiguous output channels that HotSpot C2
- * vectorises, whatever the stride and dilation. Conv layer l with stride {@code s}, dilation
+ * <p>Computation: batch norm folded into the conv weights ({@link FoldedStudent}); weights kept by
+ * {@link PackedConv} as one array per input channel and tap ({@code [in * k + kk][out]}, output
+ * channels contiguous; for kernel sizes 3 and 5, other sizes read the packed {@code [in][tap][out]}
+ * array), and activations held channel-last in two reused ping-pong buffers with {@code P} (the
+ * largest padding) zero time rows on each side. Per output time step the output channels are summed
+ * in a scratch row, whose inner loop over output channels, every array indexed by the channel
+ * alone, HotSpot C2 vectorises whatever the stride and dilation (see {@link PackedConv}). Conv layer l with stride {@code s}, dilation
  * {@code d} and padding {@code p = d (k - 1) / 2} writes {@code L_out = ceil(L_in / s)} samples.
  * Summation order (which the C export copies): per output channel, out starts at the folded
  * bias; for each input channel, the k taps {@code w[kk] * x[t * s + kk * d - p]} are summed left to
@@ -463,11 +465,12 @@ public final class StudentRuntime {
     private void forward(float[] logitsOut, int outBase) {
         float[] in = bufferA;
         float[] out = bufferB;
-        for (PackedConv layer : layers) {
+        for (int l = 0; l < layers.length; l++) {
+            PackedConv layer = layers[l];
             if (quantised == null) {
                 layer.forwardFloat(in, out, padSamples, channelScratch);
             } else {
-                float sx = quantiseActivation(in, layer.inChannels, layer.inLength);
+                float sx = quantiseActivation(in, layer.inChannels, layer.inLength, l > 0);
                 layer.forwardInt8(qActivation, out, padSamples, sx, channelScratch, intScratch, scaleScratch);
             }
             float[] t = in;
@@ -485,22 +488,63 @@ public final class StudentRuntime {
     /**
      * Quantises the valid rows of activation {@code a} into {@link #qActivation} (integer-valued
      * floats, pad rows zero) with {@code amax = max |a|}; returns the scale {@code amax / 127}.
+     * Each value is {@link QuantisedStudent#quantiseActivation}'s {@code clamp(floor(t), -127, 127)},
+     * {@code t = a * inv + 0.5f}, written branch-free. A layer's output is ReLU's ({@code v > 0 ? v : 0}:
+     * never negative, never NaN), so for {@code reluOutput} every {@code t >= 0.5}: floor is the
+     * conversion's truncation and the lower clamp never acts, and both are left out; the result is
+     * the same integer.
      */
-    private float quantiseActivation(float[] a, int channels, int length) {
+    private float quantiseActivation(float[] a, int channels, int length, boolean reluOutput) {
         int from = padSamples * channels;
         int to = from + length * channels;
-        float amax = 0f;
-        for (int j = from; j < to; j++) {
-            float v = Math.abs(a[j]);
-            amax = v > amax ? v : amax;
-        }
+        float amax = absMax(a, from, to);
         float inv = QuantisedStudent.inverseScale(amax);
         float[] q = qActivation;
         PackedConv.zeroPadRows(q, padSamples, length, channels);
-        for (int j = from; j < to; j++) {
-            q[j] = QuantisedStudent.quantiseActivation(a[j], inv);
+        if (reluOutput) {
+            for (int j = from; j < to; j++) {
+                q[j] = Math.min(QuantisedStudent.QMAX, (int) (a[j] * inv + 0.5f));
+            }
+        } else {
+            for (int j = from; j < to; j++) {
+                float t = a[j] * inv + 0.5f;
+                int i = (int) t;
+                i -= t < i ? 1 : 0;
+                q[j] = Math.max(-QuantisedStudent.QMAX, Math.min(QuantisedStudent.QMAX, i));
+            }
         }
         return amax / QuantisedStudent.QMAX;
+    }
+
+    /**
+     * {@code max |a[j]|} over {@code [from, to)}, NaNs ignored, as the C export's running
+     * {@code amax = v > amax ? v : amax}: four running maxima over interleaved elements, so that
+     * four comparisons are in flight instead of one chain; the maximum of a set does not depend
+     * on the order it is taken in, so the result is the same float.
+     */
+    private static float absMax(float[] a, int from, int to) {
+        float m0 = 0f;
+        float m1 = 0f;
+        float m2 = 0f;
+        float m3 = 0f;
+        int j = from;
+        for (; j + 3 < to; j += 4) {
+            float v0 = Math.abs(a[j]);
+            float v1 = Math.abs(a[j + 1]);
+            float v2 = Math.abs(a[j + 2]);
+            float v3 = Math.abs(a[j + 3]);
+            m0 = v0 > m0 ? v0 : m0;
+            m1 = v1 > m1 ? v1 : m1;
+            m2 = v2 > m2 ? v2 : m2;
+            m3 = v3 > m3 ? v3 : m3;
+        }
+        for (; j < to; j++) {
+            float v = Math.abs(a[j]);
+            m0 = v > m0 ? v : m0;
+        }
+        m0 = m1 > m0 ? m1 : m0;
+        m2 = m3 > m2 ? m3 : m2;
+        return m2 > m0 ? m2 : m0;
     }
 
     /** Global average pool of the last activation (channel-last) into {@link #rep}, per channel in time order. */
