@@ -45,6 +45,9 @@ import ai.djl.util.Pair;
  */
 public final class StudentExporter {
 
+    /** metrics.json field: validation macro-F1 of a student with its context head (model.context). */
+    public static final String CONTEXT_VALIDATION_F1 = "contextValidationMacroF1";
+
     /** DJL BatchNorm's default epsilon. */
     private static final float BATCH_NORM_EPSILON = 1e-5f;
 
@@ -279,7 +282,9 @@ public final class StudentExporter {
 
     /**
      * Chooses the strategy with the best mean validation macro-F1 ({@code bestValidationF1} of each
-     * finished student's {@code metrics.json}, over all folds and seeds). Test scores are never used.
+     * finished student's {@code metrics.json}, or {@code contextValidationMacroF1}, the validation
+     * macro-F1 of the student with its context head, when it has one; over all folds and seeds).
+     * Test scores are never used.
      *
      * @throws IllegalArgumentException if the run has no finished student
      */
@@ -306,7 +311,9 @@ public final class StudentExporter {
                             }
                             double[] acc = sums.computeIfAbsent(strategyDir.getFileName().toString(),
                                     k -> new double[2]);
-                            acc[0] += m.get("bestValidationF1").asDouble();
+                            // a student with a context head ships with it: its head's validation score
+                            acc[0] += m.has(CONTEXT_VALIDATION_F1) ? m.get(CONTEXT_VALIDATION_F1).asDouble()
+                                    : m.get("bestValidationF1").asDouble();
                             acc[1]++;
                         }
                     }

@@ -88,6 +88,7 @@ final class StudentContext {
         int[] trainIds = views != null ? views.ids(fold.train()) : fold.train();
         float[] testLogits = noContext;
         List<Map<String, Object>> sweep = new ArrayList<>();
+        double mainValidationF1 = Double.NaN;
         for (int past : pasts.descendingSet()) {
             boolean main = past == mainPast;
             Map<String, Object> row = new LinkedHashMap<>();
@@ -114,6 +115,7 @@ final class StudentContext {
                 if (main) {
                     AtomicFiles.write(RunLayout.contextHeadWeights(dir), StageTrainer.weights(head.block()));
                     testLogits = test;
+                    mainValidationF1 = head.result().bestValidationF1();
                 }
             }
             sweep.add(row);
@@ -126,6 +128,8 @@ final class StudentContext {
         if (mainPast > 0) {
             extra.put("contextSeconds", mainPast * stride);
             extra.put("macroF1WithoutContext", f1(windows, fold.test(), noContext, k));
+            // read by export's choice of strategy (StudentExporter.CONTEXT_VALIDATION_F1)
+            extra.put("contextValidationMacroF1", mainValidationF1);
         }
         for (int past : pasts) {
             RunLayout.contextCheckpoint(dir, past).toFile().delete();

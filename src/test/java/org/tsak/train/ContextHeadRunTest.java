@@ -60,6 +60,8 @@ class ContextHeadRunTest {
                     metrics.path("macroF1").asDouble(), 1e-9, metrics.toString());
             assertEquals(sweep.get("lengths").get(0).get("testMacroF1").asDouble(),
                     metrics.path("macroF1WithoutContext").asDouble(), 1e-9);
+            assertEquals(sweep.get("lengths").get(2).get("validationMacroF1").asDouble(),
+                    metrics.path("contextValidationMacroF1").asDouble(), 1e-9, "export chooses on the head's score");
             assertTrue(Files.list(dir).noneMatch(p -> p.getFileName().toString().endsWith(".checkpoint")),
                     "checkpoints of finished heads are removed");
         }
