@@ -145,6 +145,11 @@ final class ExportCommand implements Callable<Integer> {
                     + " test macro-F1: DJL %.4f, float runtime %.4f, int8 runtime %.4f (int8 costs %+.4f)%n",
                     r.windows(), fold, r.maxAbsDiffFloat(), r.maxAbsDiffInt8(), r.macroF1Djl(), r.macroF1Float(),
                     r.macroF1Int8(), r.macroF1Int8() - r.macroF1Float());
+            if (format != Format.tsak) {
+                pw.println("  (the check runs these weights in the pure-Java runtime, not the written " + format
+                        + " file; the " + format + " writer's parity with the runtime is covered by the test suite:"
+                        + (format == Format.onnx ? " ONNX Runtime" : " gcc, and QEMU for the Cortex-M4") + ")");
+            }
         }
         pw.flush();
     }

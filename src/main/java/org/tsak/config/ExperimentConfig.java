@@ -33,5 +33,25 @@ public record ExperimentConfig(String name, Long seed, DataConfig data, ModelCon
                     + " augmented views, but training.student.augmentation is off; set its rotationDegrees, scale,"
                     + " jitter or shiftSamples, or augmentedViews: 0");
         }
+        checkContextLengths(model.context(), data.window().strideSeconds());
+    }
+
+    /**
+     * Context lengths are whole window strides: a length between strides would be rounded
+     * silently (0.4 s at a 1 s stride to no context at all); whole strides also keep two
+     * different lengths of a sweep from becoming one row.
+     */
+    private static void checkContextLengths(ModelConfig.Context cx, double stride) {
+        java.util.List<Double> lengths = new java.util.ArrayList<>(cx.sweepSeconds());
+        lengths.add(0, cx.seconds());
+        for (int i = 0; i < lengths.size(); i++) {
+            double sec = lengths.get(i);
+            double windows = sec / stride;
+            if (Math.abs(windows - Math.rint(windows)) > 1e-9) {
+                String key = i == 0 ? "model.context.seconds" : "model.context.sweepSeconds[" + (i - 1) + "]";
+                throw new IllegalArgumentException(key + ": " + sec + " s is not a whole number of window strides ("
+                        + stride + " s, data.window.strideSeconds); use a multiple of " + stride + " s");
+            }
+        }
     }
 }

@@ -85,7 +85,9 @@ final class ContextSweepTable {
             }
             sb.append('\n');
         }
-        sb.append("\nPaired changes (95% paired t interval, Wilcoxon p), same (fold, seed) pairs:\n\n");
+        sb.append("\nPaired changes (95% paired t interval, Wilcoxon p), same (fold, seed) pairs; the verdict follows the"
+                + " interval; '(tests disagree)' marks a Wilcoxon p on the other side of 0.05, which with fewer than 6"
+                + " non-zero pairs it cannot go below (0.0625):\n\n");
         sb.append("| comparison | pairs | mean Δ | 95% CI | Wilcoxon p | verdict |\n|---|---:|---:|---:|---:|---|\n");
         for (PairedComparison p : comparisons(lengths)) {
             sb.append(String.format(Locale.ROOT, "| %s vs %s | %d | %+.4f | %s | %s | %s |%n",
