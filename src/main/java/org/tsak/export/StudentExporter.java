@@ -292,6 +292,7 @@ public final class StudentExporter {
         int folds = foldCount(runDir);
         ObjectMapper json = new ObjectMapper();
         Map<String, double[]> sums = new java.util.TreeMap<>();
+        int headsScoredWithout = 0;
         for (int f = 0; f < folds; f++) {
             Path students = foldDir(runDir, f).resolve("students");
             if (!Files.isDirectory(students)) {
@@ -314,6 +315,10 @@ public final class StudentExporter {
                             // a student with a context head ships with it: its head's validation score
                             acc[0] += m.has(CONTEXT_VALIDATION_F1) ? m.get(CONTEXT_VALIDATION_F1).asDouble()
                                     : m.get("bestValidationF1").asDouble();
+                            if (!m.has(CONTEXT_VALIDATION_F1)
+                                    && Files.isRegularFile(RunLayout.contextHeadWeights(seedDir))) {
+                                headsScoredWithout++;
+                            }
                             acc[1]++;
                         }
                     }
@@ -323,6 +328,12 @@ public final class StudentExporter {
         if (sums.isEmpty()) {
             throw new IllegalArgumentException(runDir + ": no finished student (no students/<strategy>/seed-<k>/"
                     + "metrics.json in any fold); run `tsak distill --run " + runDir + "` first");
+        }
+        if (headsScoredWithout > 0) {
+            org.slf4j.LoggerFactory.getLogger(StudentExporter.class).warn("{} student(s) with a context head have no"
+                    + " {} in metrics.json (a run made before it was recorded): they are scored by the student's own"
+                    + " validation macro-F1, without the head; pass --strategy to choose yourself",
+                    headsScoredWithout, CONTEXT_VALIDATION_F1);
         }
         Map<String, Double> means = new LinkedHashMap<>();
         sums.entrySet().stream()
