@@ -51,21 +51,7 @@ public final class StreamSession {
      * @return the number of lines read
      */
     public long run(LineSource source) throws IOException {
-        boolean completed = false;
-        boolean refused = false;
-        try {
-            for (String line = source.nextLine(); line != null; line = source.nextLine()) {
-                feed(line);
-            }
-            completed = true;
-        } catch (StreamFormatException e) {
-            refused = true;
-            throw e;
-        } finally {
-            if (completed || !refused && recognizer.samplesAccepted() > 0) {
-                finish();
-            }
-        }
+        LineDrain.run(source, this::feed, this::finish, recognizer::samplesAccepted);
         return lineNumber;
     }
 

@@ -130,21 +130,7 @@ public final class WorkerStreamSession {
      * @return the number of lines read
      */
     public long run(LineSource lines) throws IOException {
-        boolean completed = false;
-        boolean refused = false;
-        try {
-            for (String line = lines.nextLine(); line != null; line = lines.nextLine()) {
-                feed(line);
-            }
-            completed = true;
-        } catch (StreamFormatException e) {
-            refused = true;
-            throw e;
-        } finally {
-            if (completed || !refused && samplesAccepted() > 0) {
-                finish();
-            }
-        }
+        LineDrain.run(lines, this::feed, this::finish, this::samplesAccepted);
         return lineNumber;
     }
 
