@@ -3,10 +3,8 @@ package org.tsak.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.tsak.data.DatasetFormat;
 import org.tsak.data.DatasetInspection;
 import org.tsak.data.DatasetInspector;
 import org.tsak.data.Recording;
@@ -62,20 +60,24 @@ final class DataInspectCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--sensors: " + e.getMessage(), e);
         }
-        if (!sensors.isEmpty() && DatasetFormat.detect(path) == DatasetFormat.CSV) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--sensors selects OpenPack streams (keys such"
-                    + " as atr01/acc); " + path + " holds CSV recordings, whose channels are all read");
-        }
         PrintWriter out = spec.commandLine().getOut();
         DatasetInspector.Inventory inventory = null;
         long[] readNanos = new long[repeat];
         for (int i = 0; i < repeat; i++) {
             long t0 = System.nanoTime();
-            inventory = inspector.read(path);
+            try {
+                inventory = inspector.read(path);
+            } catch (IllegalArgumentException e) {
+                if (sensors.isEmpty()) {
+                    throw e;
+                }
+                // the dataset's source takes no stream selection (CSV)
+                throw new CommandLine.ParameterException(spec.commandLine(), "--sensors: " + e.getMessage(), e);
+            }
             readNanos[i] = System.nanoTime() - t0;
         }
         DatasetInspection inspection = DatasetInspection.of(inventory);
-        out.printf("dataset: %s (%s)%n", path, inventory.format().name().toLowerCase(Locale.ROOT));
+        out.printf("dataset: %s (%s)%n", path, inventory.source());
         out.print(inspection.toText());
         if (output.verbose) {
             out.println("gaps (every one; windows spanning one are dropped):");

@@ -31,7 +31,11 @@ public record DataConfig(String source, String path, SimulatorSettings simulator
         WindowSettings window, SplitSettings split, @JsonProperty("studentHand") String studentHand,
         String handedness, List<String> paths) {
 
-    /** Valid values of {@code source}. */
+    /**
+     * Valid values of {@code source}, checked when a config is loaded. Each is a reader registered
+     * in {@code org.tsak.data.DatasetSources}, which lives above this package and refuses to start
+     * unless its names are these, in this order.
+     */
     public static final List<String> SOURCES = List.of("simulator", "openpack", "csv");
 
     /** Applies defaults and validates. */

@@ -1,22 +1,14 @@
 package org.tsak.data;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 import org.tsak.config.DataConfig;
-import org.tsak.data.csv.CsvRecordingReader;
 import org.tsak.data.hands.HandMirroring;
 import org.tsak.data.hands.Handedness;
 import org.tsak.data.hands.HandednessPolicy;
-import org.tsak.data.openpack.OpenPackOptions;
-import org.tsak.data.openpack.OpenPackReader;
-import org.tsak.data.openpack.OpenPackSensor;
-import org.tsak.data.sim.FactorySimulator;
-import org.tsak.data.sim.SimulatorConfig;
 import org.tsak.data.window.ChannelView;
 import org.tsak.data.window.LeaveOneSubjectOutSplitter;
 import org.tsak.data.window.SessionSplitter;
@@ -99,31 +91,9 @@ public record PreparedData(List<Recording> recordings, WindowSet windows, List<S
                 student, fingerprint(recordings, spec));
     }
 
-    /** Reads the recordings the config names. */
+    /** Reads the recordings the config names, with the {@link DatasetSources registered} source of {@code data.source}. */
     public static List<Recording> read(DataConfig config, long seed) throws IOException {
-        return switch (config.source()) {
-            case "simulator" -> new FactorySimulator(new SimulatorConfig(config.simulator().workers(),
-                    config.simulator().sessions(), config.simulator().boxes(),
-                    config.simulator().samplingRateHz(), seed)).simulate();
-            case "openpack" -> {
-                List<OpenPackSensor> sensors = new ArrayList<>();
-                for (String s : config.sensors()) {
-                    sensors.add(OpenPackSensor.parse(s));
-                }
-                OpenPackOptions options = (sensors.isEmpty() ? OpenPackOptions.defaults()
-                        : OpenPackOptions.defaults().withSensors(sensors)).withClockRateHz(config.window().samplingRateHz());
-                // every root (v1.0.0 or v0.3.0) under each of data.path / data.paths
-                yield new OpenPackReader(options).readAll(config.allPaths().stream().map(Path::of).toList());
-            }
-            case "csv" -> {
-                List<Recording> all = new ArrayList<>();
-                for (String p : config.allPaths()) {
-                    all.addAll(new CsvRecordingReader().read(Path.of(p)));
-                }
-                yield all;
-            }
-            default -> throw new IllegalArgumentException("data.source: unknown value '" + config.source() + "'");
-        };
+        return DatasetSources.registered().read(config, seed);
     }
 
     private static List<Split> split(DataConfig.SplitSettings s, WindowSet windows) {

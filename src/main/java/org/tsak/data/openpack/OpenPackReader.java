@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.tsak.data.DataFormatException;
-import org.tsak.data.DatasetFormat;
 import org.tsak.data.DatasetReader;
 import org.tsak.data.Recording;
 
@@ -114,7 +113,7 @@ public final class OpenPackReader implements DatasetReader {
     }
 
     /**
-     * Reads every root found under each path ({@link org.tsak.data.DatasetFormat#openPackRoots}): a
+     * Reads every root found under each path ({@link OpenPackRoots#below}): a
      * root itself, its {@code v1.0.0} / {@code v0.3.0} folder, or a folder holding several roots,
      * e.g. one of each release. Recordings come in path order, then root order.
      *
@@ -129,10 +128,10 @@ public final class OpenPackReader implements DatasetReader {
                         : p.isAbsolute() ? "no such folder"
                         : "no such folder: " + p.toAbsolutePath().normalize());
             }
-            List<Path> found = DatasetFormat.openPackRoots(p);
+            List<Path> found = OpenPackRoots.below(p);
             if (found.isEmpty()) {
                 throw new DataFormatException(p, "not an OpenPack root: no U#### user folders here, under v1.0.0"
-                        + " or v0.3.0, or in a folder up to " + DatasetFormat.ROOT_SEARCH_DEPTH
+                        + " or v0.3.0, or in a folder up to " + OpenPackRoots.ROOT_SEARCH_DEPTH
                         + " levels down");
             }
             roots.addAll(found);

@@ -13,9 +13,9 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.tsak.data.DataFormatException;
-import org.tsak.data.DatasetFormat;
 import org.tsak.data.DatasetInspection;
 import org.tsak.data.DatasetInspector;
+import org.tsak.data.DatasetSources;
 import org.tsak.data.Operations;
 import org.tsak.data.Recording;
 import org.tsak.data.SecondLabels;
@@ -47,8 +47,8 @@ class OpenPackV030SampleTest {
     void theReleaseIsToldByItsLayout() throws IOException {
         Path root = SampleCopy.v030SampleOrSkip();
         assertEquals(OpenPackRelease.V0_3_0, OpenPackRelease.of(root.resolve("U0102"), "S0500"));
-        assertEquals(root, DatasetFormat.openPackRoot(root.getParent()), "found under its v0.3.0 folder");
-        assertEquals(DatasetFormat.OPENPACK, DatasetFormat.detect(root.getParent()));
+        assertEquals(root, OpenPackRoots.at(root.getParent()), "found under its v0.3.0 folder");
+        assertEquals("openpack", DatasetSources.registered().detect(root.getParent()).name());
     }
 
     @Test
