@@ -3,15 +3,17 @@ package org.tsak.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.tsak.deploy.CExport;
-import org.tsak.deploy.CExporter;
 import org.tsak.deploy.ContextHead;
-import org.tsak.deploy.OnnxExporter;
 import org.tsak.deploy.StudentArtifact;
 import org.tsak.export.ExportCheck;
+import org.tsak.export.ExportFormat;
+import org.tsak.export.ExportFormats;
 import org.tsak.export.StudentExporter;
 import org.tsak.io.RunFolderLock;
 
@@ -19,14 +21,49 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code tsak export}: ships a trained student as a .tsak artifact, ONNX model or C99 source pair. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export a run's student: 'tsak' (versioned, checksummed artifact for the pure-Java runtime"
-                + " and `tsak stream`), 'onnx' (ONNX opset 13), or 'c' (one .h/.c pair, no malloc).")
+/**
+ * {@code tsak export}: ships a trained student in one of the formats registered in
+ * {@link ExportFormats} (a .tsak artifact, an ONNX model, a C99 source pair, ...).
+ */
+@Command(name = "export", mixinStandardHelpOptions = true, modelTransformer = ExportCommand.FormatsHelp.class,
+        description = "Export a run's student.")
 final class ExportCommand implements Callable<Integer> {
 
-    /** Export formats. */
-    enum Format { tsak, onnx, c }
+    /** The registered format names, for picocli's completion and {@code ${COMPLETION-CANDIDATES}}. */
+    static final class FormatNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return ExportFormats.registered().names().iterator();
+        }
+    }
+
+    /** {@code --format NAME} to the registered format; an unknown name lists the registered ones. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<ExportFormat> {
+        @Override
+        public ExportFormat convert(String name) {
+            try {
+                return ExportFormats.registered().format(name);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** The command's description: one line per registered format. */
+    static final class FormatsHelp implements CommandLine.IModelTransformer {
+        @Override
+        public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec spec) {
+            List<String> lines = new ArrayList<>();
+            lines.add("Export a run's student in one of these formats (--format):");
+            for (ExportFormat f : ExportFormats.registered().all()) {
+                // '%' would be read as a format specifier by picocli's help
+                lines.add("  " + f.name() + ": " + f.description().replace("%", "%%") + (f.takesInt8()
+                        ? " (--int8: int8 weights)" : ""));
+            }
+            spec.usageMessage().description(lines.toArray(String[]::new));
+            return spec;
+        }
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,8 +71,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, description = "Run folder of `tsak experiment`.")
     Path run;
 
-    @Option(names = "--format", defaultValue = "tsak", description = "tsak, onnx or c. Default: ${DEFAULT-VALUE}.")
-    Format format;
+    @Option(names = "--format", defaultValue = "tsak", completionCandidates = FormatNames.class,
+            converter = FormatConverter.class, paramLabel = "FORMAT",
+            description = "One of: ${COMPLETION-CANDIDATES} (see above). Default: ${DEFAULT-VALUE}.")
+    ExportFormat format;
 
     @Option(names = "--strategy", description = "Student's strategy (folder under students/). Default: the best by"
             + " mean validation macro-F1 over all folds and seeds (test scores are never used to choose).")
@@ -49,10 +88,12 @@ final class ExportCommand implements Callable<Integer> {
             + " seed-1, ... Default: ${DEFAULT-VALUE}.")
     int seed;
 
-    @Option(names = "--int8", description = "C export only (--format c): int8 weights (post-training quantisation).")
+    @Option(names = "--int8", description = "int8 weights (post-training quantisation), for the formats that take"
+            + " them (see above).")
     boolean int8;
 
-    @Option(names = "--out", description = "Output file (tsak, onnx) or folder (c). Default: <run>/export/.")
+    @Option(names = "--out", description = "Output file, or folder for a format that writes several files (c)."
+            + " Default: under <run>/export/.")
     Path out;
 
     @Option(names = "--check", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -61,10 +102,12 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (int8 && format != Format.c) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--int8 applies to --format c only: a ."
-                    + format + " export holds float32 weights (the int8 check below the export shows what int8"
-                    + " would cost); drop --int8 or use --format c");
+        if (int8 && !format.takesInt8()) {
+            String int8Formats = String.join(" or ", ExportFormats.registered().all().stream()
+                    .filter(ExportFormat::takesInt8).map(f -> "--format " + f.name()).toList());
+            throw new CommandLine.ParameterException(spec.commandLine(), "--int8 applies to " + int8Formats
+                    + " only: a ." + format.name() + " export holds float32 weights (the int8 check below the export"
+                    + " shows what int8 would cost); drop --int8 or use " + int8Formats);
         }
         if (seed < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--seed " + seed + ": must be 0 or more");
@@ -98,46 +141,17 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         StudentArtifact artifact = StudentExporter.fromRun(run, chosen, fold, seed);
-        Path exportDir = run.resolve("export");
-        switch (format) {
-            case tsak -> {
-                Path file = out != null ? out : exportDir.resolve(fileStem(chosen) + ".tsak");
-                artifact.write(file);
-                pw.printf("wrote %s (%,d bytes): student [%s] fold %d seed %d, %d parameters, channels"
-                        + " %s%n", file, Files.size(file), chosen, fold, seed, artifact.weights().parameterCount(), artifact.channelNames());
-            }
-            case onnx -> {
-                Path file = out != null ? out : exportDir.resolve(fileStem(chosen) + ".onnx");
-                OnnxExporter.write(artifact, file);
-                pw.printf("wrote %s (%,d bytes): ONNX IR %d, opset %d, input '%s' [N,%d,%d] raw units, output '%s'"
-                        + " [N,%d]%n", file, Files.size(file), OnnxExporter.IR_VERSION, OnnxExporter.OPSET_VERSION,
-                        OnnxExporter.INPUT_NAME, artifact.inputChannels(), artifact.windowSamples(),
-                        OnnxExporter.OUTPUT_NAME, artifact.classIds().size());
-            }
-            case c -> {
-                Path dir = out != null ? out : exportDir.resolve("c");
-                CExport c = CExporter.render(artifact, "tsak_student",
-                        int8 ? CExporter.Precision.INT8 : CExporter.Precision.FLOAT32);
-                c.write(dir);
-                pw.printf("wrote %s/tsak_student.h and .c: %s%n", dir, c.footprint().describe());
-            }
-            default -> throw new IllegalStateException(format.toString());
-        }
+        Path target = out != null ? out : format.defaultOutput(run.resolve("export"), fileStem(chosen));
+        ExportFormat.Written written = format.write(artifact, target, new ExportFormat.Options(int8));
+        pw.printf("wrote %s: student [%s] fold %d seed %d, %s%n", written.where(), chosen, fold, seed,
+                written.summary());
         ContextHead head = artifact.contextHead();
         if (head != null) {
             pw.printf(Locale.ROOT, "temporal context head included: %.3g s of context (%d past windows of %d samples"
                     + " stride), state %d bytes (%d x %d float32 projections) carried from window to window%s%n",
                     head.pastSteps() * artifact.strideSamples() / artifact.samplingRateHz(), head.pastSteps(),
                     artifact.strideSamples(), head.stateBytes(), head.pastSteps(), head.projectionSize(),
-                    switch (format) {
-                        case onnx -> "; ONNX input '" + OnnxExporter.CONTEXT_INPUT_NAME + "' [N," + head.pastSteps()
-                                + "," + head.projectionSize() + "] (past projections, zeros when absent), output '"
-                                + OnnxExporter.PROJECTION_OUTPUT_NAME + "' [N," + head.projectionSize()
-                                + "] (shift it into the context for the next window)";
-                        case c -> "; C: tsak_predict once per window, tsak_skip() for a missing one, tsak_reset()"
-                                + " for a new stream";
-                        default -> "";
-                    });
+                    written.contextHeadUse());
         }
         if (check) {
             ExportCheck r = ExportCheck.run(run, artifact, chosen, fold, seed);
@@ -145,10 +159,10 @@ final class ExportCommand implements Callable<Integer> {
                     + " test macro-F1: DJL %.4f, float runtime %.4f, int8 runtime %.4f (int8 costs %+.4f)%n",
                     r.windows(), fold, r.maxAbsDiffFloat(), r.maxAbsDiffInt8(), r.macroF1Djl(), r.macroF1Float(),
                     r.macroF1Int8(), r.macroF1Int8() - r.macroF1Float());
-            if (format != Format.tsak) {
-                pw.println("  (the check runs these weights in the pure-Java runtime, not the written " + format
-                        + " file; the " + format + " writer's parity with the runtime is covered by the test suite:"
-                        + (format == Format.onnx ? " ONNX Runtime" : " gcc, and QEMU for the Cortex-M4") + ")");
+            if (!format.fileTestedBy().isEmpty()) {
+                pw.println("  (the check runs these weights in the pure-Java runtime, not the written " + format.name()
+                        + " file; the " + format.name() + " writer's parity with the runtime is covered by the test"
+                        + " suite: " + format.fileTestedBy() + ")");
             }
         }
         pw.flush();

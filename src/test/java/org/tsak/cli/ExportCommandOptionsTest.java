@@ -78,6 +78,24 @@ class ExportCommandOptionsTest {
     }
 
     @Test
+    void unknownFormatIsAUsageErrorListingTheRegisteredOnes() throws IOException {
+        twoFoldRun();
+        CommandRunner.Result r = CommandRunner.run("export", "--run", run.toString(), "--format", "tflite");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("unknown export format 'tflite'; valid: tsak, onnx, c"), r.err());
+    }
+
+    @Test
+    void helpListsEveryRegisteredFormat() {
+        CommandRunner.Result r = CommandRunner.run("export", "--help");
+        assertEquals(0, r.exitCode());
+        for (org.tsak.export.ExportFormat f : org.tsak.export.ExportFormats.registered().all()) {
+            assertTrue(r.out().contains("  " + f.name() + ": "), r.out());
+        }
+        assertTrue(r.out().contains("One of: tsak, onnx, c"), r.out());
+    }
+
+    @Test
     void helpSaysFoldIsZeroBased() {
         CommandRunner.Result r = CommandRunner.run("export", "--help");
         assertEquals(0, r.exitCode());
