@@ -31,11 +31,11 @@ public final class ExportFormats {
 
     private static ExportFormats fill() {
         return new ExportFormats(List.of(
-                new ExportFormat("tsak", "tsak", "versioned, checksummed artifact for the pure-Java runtime and"
-                        + " `tsak stream`", false, "", ExportFormats::writeTsak),
+                new ExportFormat("tsak", "tsak", "versioned, checksummed artifact for the Java runtime and `tsak stream`",
+                        false, "", ExportFormats::writeTsak),
                 new ExportFormat("onnx", "onnx", "ONNX opset 13 model, normalisation inside", false, "ONNX Runtime",
                         ExportFormats::writeOnnx),
-                new ExportFormat("c", "", "C99 source pair tsak_student.h/.c for microcontrollers, no malloc", true,
+                new ExportFormat("c", "", "C99 .h/.c pair for microcontrollers, no malloc", true,
                         "gcc, and QEMU for the Cortex-M4", ExportFormats::writeC)));
     }
 
