@@ -87,8 +87,13 @@ final class DemoStudent {
 
     /** {@code count} seeded N(0, 1) windows of {@code C * L} values (NCW), one flat array. */
     static float[] windows(StudentSpec spec, int count, long seed) {
+        return windows(spec.inputChannels(), spec.windowSamples(), count, seed);
+    }
+
+    /** {@code count} seeded N(0, 1) windows of {@code channels * samples} values (NCW), one flat array. */
+    static float[] windows(int channels, int samples, int count, long seed) {
         Random r = new Random(seed);
-        float[] w = new float[count * spec.inputChannels() * spec.windowSamples()];
+        float[] w = new float[count * channels * samples];
         for (int i = 0; i < w.length; i++) {
             w[i] = (float) r.nextGaussian();
         }

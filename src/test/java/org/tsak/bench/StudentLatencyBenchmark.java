@@ -1,7 +1,5 @@
 package org.tsak.bench;
 
-import java.nio.FloatBuffer;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,7 +16,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.tsak.data.Operations;
-import org.tsak.deploy.OnnxExporter;
 import org.tsak.deploy.StudentArtifact;
 import org.tsak.deploy.StudentRuntime;
 import org.tsak.model.StudentBlock;
@@ -30,19 +27,16 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 
 /**
  * Batch-1 latency (µs per window) of the demo's student ({@link DemoStudent}: {@code configs/demo.yaml},
  * 3 x 60 window, conv [16, 32, 32, 48], kernel 5, stride 2) on one and the same window in the
- * pure-Java runtime (float and int8), in DJL (PyTorch CPU) and in ONNX Runtime (the exported ONNX
- * file), and of the default teacher in DJL on the demo's 16 channels: the speed-up the deployment
- * gets. One thread everywhere ({@code -Dai.djl.pytorch.num_threads=1}, ONNX Runtime one intra-op
- * thread). GFLOP/s: {@link StudentBenchSummary} divides the cost model's FLOPs by these times.
- * Run: {@code ./bench} or {@code StudentBenchSummary}.
+ * pure-Java runtime (float and int8) and in DJL (PyTorch CPU), and of the default teacher in DJL on
+ * the demo's 16 channels: the speed-up the deployment gets. One thread everywhere
+ * ({@code -Dai.djl.pytorch.num_threads=1}). ONNX Runtime on the same student and window is
+ * {@link StudentOrtBenchmark}, a separate class so that its fork never loads PyTorch. GFLOP/s:
+ * {@link StudentBenchSummary} divides the cost model's FLOPs by these times.
+ * Run: {@code ./bench} (all rows and GFLOP/s) or {@code ./bench StudentLatencyBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -111,50 +105,10 @@ public class StudentLatencyBenchmark {
     }
 
     @Benchmark
-    public float[] studentOnnxRuntime(Ort ort) throws OrtException {
-        try (OrtSession.Result out = ort.session.run(Map.of(OnnxExporter.INPUT_NAME, ort.input))) {
-            return ((float[][]) out.get(0).getValue())[0];
-        }
-    }
-
-    @Benchmark
     public float[] teacherDjl() {
         try (NDManager sub = manager.newSubManager()) {
             NDList in = new NDList(sub.create(teacherWindow, new Shape(1, teacherChannels, spec.windowSamples())));
             return teacher.forward(new ParameterStore(sub, false), in, false).get(0).toFloatArray();
-        }
-    }
-
-    /**
-     * ONNX Runtime on the same student and window, in its own state so that only
-     * {@link #studentOnnxRuntime} loads it (ONNX Runtime and PyTorch in one JVM crashed the fork).
-     */
-    @State(Scope.Thread)
-    public static class Ort {
-        OrtSession session;
-        OnnxTensor input;
-
-        @Setup(Level.Trial)
-        public void setUp() throws OrtException {
-            StudentSpec spec = DemoStudent.spec();
-            OrtEnvironment env = OrtEnvironment.getEnvironment();
-            StudentArtifact artifact;
-            try (NDManager m = NDManager.newBaseManager()) {
-                artifact = DemoStudent.artifact(DemoStudent.block(spec, m, 1), spec);
-            }
-            try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
-                opts.setIntraOpNumThreads(1);
-                opts.setInterOpNumThreads(1);
-                session = env.createSession(OnnxExporter.export(artifact), opts);
-            }
-            input = OnnxTensor.createTensor(env, FloatBuffer.wrap(DemoStudent.windows(spec, 1, 3)),
-                    new long[] {1, spec.inputChannels(), spec.windowSamples()});
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws OrtException {
-            input.close();
-            session.close();
         }
     }
 }
