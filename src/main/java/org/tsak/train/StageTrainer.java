@@ -194,6 +194,7 @@ public final class StageTrainer {
                     progress.batch(settings.name(), epoch, batch + 1, steps, lossSum / (batch + 1));
                 }
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
+                FiniteWeights.require(block, settings.name(), epoch);
                 double f1 = validate.applyAsDouble(block);
                 EpochRecord rec = new EpochRecord(epoch, lossSum / steps, f1, order.length / trainSeconds,
                         (System.nanoTime() - t0) / 1e9, dataNanos / 1e9 / trainSeconds,
