@@ -35,12 +35,17 @@ final class TrainCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     int workers;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override one config value (repeatable), e.g. --set training.teacher.epochs=1;"
+                    + " checked like the file itself, and saved in the run folder's config.yaml.")
+    java.util.List<String> overrides = new java.util.ArrayList<>();
+
     @CommandLine.Mixin
     OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
-        ExperimentConfig config = ConfigLoader.loadWithData(configFile);
+        ExperimentConfig config = ConfigLoader.withOverrides(ConfigLoader.loadWithData(configFile), overrides);
         Path runDir = out == null ? Path.of("runs", config.name()) : out;
         try (RunFolderLock lock = RunFolderLock.acquire(runDir, "tsak train")) {
             ExperimentCommand.refuseToOverwrite(runDir, force);

@@ -34,6 +34,7 @@ public record ExperimentConfig(String name, Long seed, DataConfig data, ModelCon
                     + " jitter or shiftSamples, or augmentedViews: 0");
         }
         checkContextLengths(model.context(), data.window().strideSeconds());
+        evaluation.baselinesFor(model.context().enabled());
     }
 
     /**

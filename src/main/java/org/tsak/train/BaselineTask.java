@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.tsak.baseline.RandomForestBaseline;
+import org.tsak.config.EvaluationConfig;
 import org.tsak.data.window.ChannelView;
 import org.tsak.data.window.Split;
 import org.tsak.io.RunLayout;
@@ -21,30 +22,23 @@ import org.tsak.io.RunLayout;
 final class BaselineTask {
 
     /** Folder and row name of the baseline on the student's channels. */
-    static final String STUDENT_CHANNELS = "random-forest-student-channels";
-    /** Folder and row name of the baseline on all channels. */
-    static final String ALL_CHANNELS = "random-forest-all-channels";
+    static final String STUDENT_CHANNELS = EvaluationConfig.BASELINES.get(0);
     /** Folder and row name of the baseline on the student's channels with the temporal context. */
-    static final String STUDENT_CHANNELS_CONTEXT = "random-forest-student-channels+context";
-    /** Trees per forest. */
-    static final int TREES = 100;
+    static final String STUDENT_CHANNELS_CONTEXT = EvaluationConfig.BASELINES.get(1);
+    /** Folder and row name of the baseline on all channels. */
+    static final String ALL_CHANNELS = EvaluationConfig.BASELINES.get(2);
 
     private BaselineTask() {
     }
 
-    /** The baselines' names, in table order. */
-    static List<String> names() {
-        return List.of(STUDENT_CHANNELS, ALL_CHANNELS);
-    }
-
     /**
-     * The baselines of a run: with a context head ({@code model.context.seconds > 0}) also the
-     * forest on the student's channels with the same context, so that the student with context is
-     * compared with a classical model that sees the same past.
+     * The baselines of a run, as {@code evaluation.baselines} lists them (by default every one that
+     * applies: with a context head ({@code model.context.seconds > 0}) also the forest on the
+     * student's channels with the same context, so that the student with context is compared with
+     * a classical model that sees the same past).
      */
     static List<String> names(RunContext c) {
-        return c.config().model().context().enabled() ? List.of(STUDENT_CHANNELS, STUDENT_CHANNELS_CONTEXT,
-                ALL_CHANNELS) : names();
+        return c.config().evaluation().baselinesFor(c.config().model().context().enabled());
     }
 
     /** Fits and scores the named baseline of fold {@code f}, unless finished earlier. */
@@ -58,7 +52,7 @@ final class BaselineTask {
         int past = name.equals(STUDENT_CHANNELS_CONTEXT) ? org.tsak.config.ModelConfig.Context.pastWindows(
                 c.config().model().context().seconds(), c.config().data().window().strideSeconds()) : 0;
         Split fold = c.data().folds().get(f);
-        RandomForestBaseline forest = new RandomForestBaseline(TREES, c.seed("baseline", name, "fold-" + f));
+        RandomForestBaseline forest = new RandomForestBaseline(c.config().evaluation().baselineTrees(), c.seed("baseline", name, "fold-" + f));
         c.progress().status("fold " + (f + 1) + ": baseline " + name + " (" + forest.describe() + ")");
         long t0 = System.nanoTime();
         int[] predicted = forest.fitPredict(c.data().windows(), view, fold.train(), fold.test(), past);

@@ -2,6 +2,7 @@ package org.tsak.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,12 +137,20 @@ class ExperimentRunnerTest {
     @Test
     void sameSeedGivesIdenticalMetricsAndWeights() throws IOException {
         ExperimentOutcome again = new ExperimentRunner(ConfigLoader.parse(TINY.replace(
-                "distillation: {seeds: 1}", "distillation: {seeds: 1, strategies: [none, sc-logit]}"), "tiny"),
+                "distillation: {seeds: 1}", "distillation: {seeds: 1, strategies: [none, sc-logit]}").replace(
+                "throughputBatch: 8}", "throughputBatch: 8, baselines: [random-forest-student-channels],"
+                + " baselineTrees: 10}"), "tiny"),
                 tmp.resolve("again"), ProgressListener.NONE).run();
         ComparisonRow t1 = outcome.table().rows().get(0);
         ComparisonRow t2 = again.table().rows().get(0);
         assertEquals(t1.macroF1(), t2.macroF1(), 0.0);
-        assertEquals(outcome.table().rows().get(6).macroF1(), again.table().rows().get(5).macroF1(), 0.0,
+        assertEquals(List.of("teacher", "semantic-classifier", "baseline [random-forest-student-channels]",
+                "student [none]", "student [sc-logit]"), again.table().rows().stream().map(ComparisonRow::label)
+                .toList(), "evaluation.baselines leaves out the all-channel forest");
+        assertFalse(Files.exists(again.runDir().resolve("baselines/random-forest-all-channels")));
+        assertTrue(Files.readString(again.runDir().resolve("baselines/random-forest-student-channels/metrics.json"))
+                .contains("10 trees"), "evaluation.baselineTrees reaches the forest");
+        assertEquals(outcome.table().rows().get(6).macroF1(), again.table().rows().get(4).macroF1(), 0.0,
                 "sc-logit student");
         assertArrayEquals(Files.readAllBytes(outcome.runDir().resolve("teacher/weights.params")),
                 Files.readAllBytes(again.runDir().resolve("teacher/weights.params")));
