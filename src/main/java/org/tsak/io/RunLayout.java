@@ -111,6 +111,14 @@ public record RunLayout(Path root, int folds) {
         return fold(f).resolve("baselines").resolve(name);
     }
 
+    /**
+     * A model folder's task key file ({@code task.json}: the SHA-256 of the inputs the model was
+     * made with; docs/RUN_FOLDER.md, "Task keys").
+     */
+    public static Path taskKey(Path modelDir) {
+        return modelDir.resolve("task.json");
+    }
+
     /** A model folder's weights file name for the teacher and SC. */
     public static Path weights(Path modelDir) {
         return modelDir.resolve("weights.params");

@@ -44,10 +44,11 @@ final class BaselineTask {
     /** Fits and scores the named baseline of fold {@code f}, unless finished earlier. */
     static void run(RunContext c, int f, String name) throws IOException {
         Path dir = c.layout().baseline(f, name);
-        if (c.resume() && Files.isRegularFile(RunLayout.metrics(dir))) {
+        String key = TaskKeys.baseline(c, f, name);
+        if (c.resume() && TaskKeys.finished(dir, key)) {
             return;
         }
-        Files.createDirectories(dir);
+        FoldTargets.claim(c, f, dir, key, "baseline " + name);
         ChannelView view = name.equals(ALL_CHANNELS) ? c.data().teacherView() : c.data().studentView();
         int past = name.equals(STUDENT_CHANNELS_CONTEXT) ? org.tsak.config.ModelConfig.Context.pastWindows(
                 c.config().model().context().seconds(), c.config().data().window().strideSeconds()) : 0;

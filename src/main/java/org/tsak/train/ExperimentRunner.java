@@ -304,10 +304,46 @@ public final class ExperimentRunner {
         return tasks;
     }
 
+    /**
+     * Refuses to make a table from models made with other inputs than the run's config now gives
+     * ({@link TaskKeys}: e.g. {@code config.yaml} edited after training, without {@code tsak distill}).
+     */
+    private void requireCurrent(RunContext c) throws IOException {
+        List<String> stale = new ArrayList<>();
+        RunLayout layout = c.layout();
+        for (int f = 0; f < c.data().folds().size(); f++) {
+            for (int s = 0; s < config.training().teacher().seeds(); s++) {
+                addIfStale(stale, layout.teacher(f, s), TaskKeys.teacher(c, f, s));
+            }
+            addIfStale(stale, layout.semantic(f), TaskKeys.semantic(c, f));
+            for (String name : BaselineTask.names(c)) {
+                addIfStale(stale, layout.baseline(f, name), TaskKeys.baseline(c, f, name));
+            }
+            for (StudentVariant v : variants(c, c.strategies())) {
+                for (int s = 0; s < config.distillation().seeds(); s++) {
+                    addIfStale(stale, layout.student(f, v.name(), s), TaskKeys.student(c, f, v, s));
+                }
+            }
+        }
+        if (!stale.isEmpty()) {
+            throw new IllegalStateException(stale.size() + " model(s) in " + runDir + " were made with other inputs"
+                    + " than its config.yaml gives now (e.g. " + String.join(", ", stale.subList(0,
+                    Math.min(3, stale.size()))) + "); train them again with `tsak experiment --resume " + runDir
+                    + "` (or `tsak train` / `tsak distill --run " + runDir + "`)");
+        }
+    }
+
+    private static void addIfStale(List<String> stale, Path dir, String key) throws IOException {
+        if (Files.isRegularFile(RunLayout.metrics(dir)) && !TaskKeys.matches(dir, key)) {
+            stale.add(dir.toString());
+        }
+    }
+
     private ExperimentOutcome evaluate(long elapsedMs) throws IOException {
         RunContext c = prepare();
         RunLayout layout = c.layout();
         int folds = c.data().folds().size();
+        requireCurrent(c);
         ResultCollector results = new ResultCollector(heldOut(c.data()));
         for (int f = 0; f < folds; f++) {
             Path teacher = RunLayout.metrics(layout.teacher(f));

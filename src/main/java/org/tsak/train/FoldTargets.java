@@ -64,8 +64,10 @@ final class FoldTargets {
         Path scDir = layout.semantic(f);
         Path teacherWeights = RunLayout.weights(teacherDir);
         Path scWeights = RunLayout.weights(scDir);
-        boolean teacherDone = c.resume() && Files.isRegularFile(RunLayout.metrics(teacherDir));
-        boolean scDone = teacherDone && Files.isRegularFile(RunLayout.metrics(scDir));
+        String teacherKey = TaskKeys.teacher(c, f, 0);
+        String scKey = TaskKeys.semantic(c, f);
+        boolean teacherDone = c.resume() && TaskKeys.finished(teacherDir, teacherKey);
+        boolean scDone = teacherDone && TaskKeys.finished(scDir, scKey);
         AugmentedViews views = c.views(f);
         if (scDone && views == null) {
             String key = TargetCaching.key(data.fingerprint(), Files.readAllBytes(teacherWeights),
@@ -81,6 +83,12 @@ final class FoldTargets {
                 .stream().collect(Collectors.toMap(Map.Entry::getKey,
                         e -> new TimedPredictions(e.getValue().secondsMs(), e.getValue().operationIds()),
                         (a, b) -> a, LinkedHashMap::new)));
+        if (!teacherDone) {
+            claim(c, f, teacherDir, teacherKey, "teacher");
+        }
+        if (!scDone) {
+            claim(c, f, scDir, scKey, "semantic classifier");
+        }
         try (TrainedModel<TeacherBlock> teacher = teacherDone ? loadTeacher(c, teacherWeights)
                 : trainTeacher(c, f, norm, teacherDir)) {
             byte[] tw = Files.readAllBytes(teacherWeights);
@@ -110,6 +118,14 @@ final class FoldTargets {
         }
     }
 
+    /** {@link TaskKeys#claim}, saying so when an earlier model made with other inputs is replaced. */
+    static void claim(RunContext c, int f, Path dir, String key, String what) throws IOException {
+        if (TaskKeys.claim(dir, key)) {
+            c.progress().status(foldName(c, f) + ": the " + what + " in " + dir + " was made with other inputs"
+                    + " (config or data changed); trained again");
+        }
+    }
+
     /**
      * Trains and scores fold {@code f}'s extra teacher of seed {@code seed > 0}
      * ({@code training.teacher.seeds}), for the teacher's seed-to-seed spread only: nothing learns
@@ -118,9 +134,11 @@ final class FoldTargets {
      */
     static void extraTeacher(RunContext c, int f, int seed) throws IOException {
         Path dir = c.layout().teacher(f, seed);
-        if (c.resume() && Files.isRegularFile(RunLayout.metrics(dir))) {
+        String key = TaskKeys.teacher(c, f, seed);
+        if (c.resume() && TaskKeys.finished(dir, key)) {
             return;
         }
+        claim(c, f, dir, key, "teacher seed " + seed);
         PreparedData data = c.data();
         Split fold = data.folds().get(f);
         ZScore norm = data.normalisation(fold);

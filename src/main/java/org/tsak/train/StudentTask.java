@@ -34,7 +34,11 @@ final class StudentTask {
 
     /** True when the student was finished by an earlier run and is kept. */
     static boolean done(RunContext c, int f, StudentVariant v, int s) {
-        return c.resume() && Files.isRegularFile(RunLayout.metrics(c.layout().student(f, v.name(), s)));
+        try {
+            return c.resume() && TaskKeys.finished(c.layout().student(f, v.name(), s), TaskKeys.student(c, f, v, s));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Trains the student (targets may be null for a labels-only strategy). */
@@ -45,7 +49,7 @@ final class StudentTask {
                     + ": done earlier, kept");
             return;
         }
-        Files.createDirectories(dir);
+        FoldTargets.claim(c, f, dir, TaskKeys.student(c, f, v, s), "student [" + v.name() + "] seed " + (s + 1));
         PreparedData data = c.data();
         WindowSet windows = data.windows();
         Split fold = data.folds().get(f);
