@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.tsak.config.DataConfig;
 import org.tsak.data.csv.CsvSource;
 import org.tsak.data.openpack.OpenPackSource;
 import org.tsak.data.sim.SimulatorSource;
+import org.tsak.io.NamedRegistry;
 
 /**
  * The one place where dataset sources are registered: each value of {@code data.source} and its
@@ -28,7 +26,7 @@ public final class DatasetSources {
 
     private static final DatasetSources REGISTERED = fill();
 
-    private final Map<String, DatasetSource> sources;
+    private final NamedRegistry<DatasetSource> sources;
 
     private static DatasetSources fill() {
         DatasetSources registered = new DatasetSources(List.of(
@@ -48,18 +46,7 @@ public final class DatasetSources {
      * @throws IllegalArgumentException if a name repeats or is not kebab-case
      */
     public DatasetSources(List<? extends DatasetSource> sources) {
-        Map<String, DatasetSource> byName = new LinkedHashMap<>();
-        for (DatasetSource s : sources) {
-            if (!s.name().matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-                throw new IllegalArgumentException("dataset source name '" + s.name() + "': use kebab-case");
-            }
-            DatasetSource other = byName.putIfAbsent(s.name(), s);
-            if (other != null) {
-                throw new IllegalArgumentException("dataset source '" + s.name() + "' registered twice ("
-                        + other.getClass().getSimpleName() + " and " + s.getClass().getSimpleName() + ")");
-            }
-        }
-        this.sources = Collections.unmodifiableMap(byName);
+        this.sources = new NamedRegistry<>("dataset source", sources, DatasetSource::name);
     }
 
     /** The registered sources: simulator, openpack, csv. */
@@ -69,12 +56,12 @@ public final class DatasetSources {
 
     /** All names in registration order. */
     public List<String> names() {
-        return List.copyOf(sources.keySet());
+        return sources.names();
     }
 
     /** All sources in registration order. */
     public List<DatasetSource> all() {
-        return List.copyOf(sources.values());
+        return sources.all();
     }
 
     /**
@@ -83,12 +70,8 @@ public final class DatasetSources {
      * @throws IllegalArgumentException naming the value and listing the registered names
      */
     public DatasetSource source(String name) {
-        DatasetSource s = sources.get(name);
-        if (s == null) {
-            throw new IllegalArgumentException("data.source: unknown value '" + name + "'; valid: "
-                    + String.join(", ", names()));
-        }
-        return s;
+        return sources.find(name).orElseThrow(() -> new IllegalArgumentException("data.source: unknown value '"
+                + name + "'; valid: " + String.join(", ", names())));
     }
 
     /** Reads the recordings the config names, with the source of {@code data.source}. */
@@ -107,7 +90,7 @@ public final class DatasetSources {
             throw new DataFormatException(path, "no such file or folder");
         }
         DatasetSource below = null;
-        for (DatasetSource s : sources.values()) {
+        for (DatasetSource s : sources.all()) {
             DatasetSource.Match m = s.detect(path);
             if (m == DatasetSource.Match.HOLDS) {
                 return s;
@@ -120,7 +103,7 @@ public final class DatasetSources {
             return below;
         }
         List<String> expected = new ArrayList<>();
-        for (DatasetSource s : sources.values()) {
+        for (DatasetSource s : sources.all()) {
             if (s.readsFiles()) {
                 expected.add(s.description() + " (data.source " + s.name() + ")");
             }

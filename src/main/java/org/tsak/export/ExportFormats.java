@@ -3,16 +3,14 @@ package org.tsak.export;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.tsak.deploy.CExport;
 import org.tsak.deploy.CExporter;
 import org.tsak.deploy.ContextHead;
 import org.tsak.deploy.OnnxExporter;
 import org.tsak.deploy.StudentArtifact;
+import org.tsak.io.NamedRegistry;
 
 /**
  * The one place where export formats are registered: each value of {@code tsak export --format}
@@ -27,7 +25,7 @@ public final class ExportFormats {
 
     private static final ExportFormats REGISTERED = fill();
 
-    private final Map<String, ExportFormat> formats;
+    private final NamedRegistry<ExportFormat> formats;
 
     private static ExportFormats fill() {
         return new ExportFormats(List.of(
@@ -42,16 +40,10 @@ public final class ExportFormats {
     /**
      * A registry of the given formats, in order.
      *
-     * @throws IllegalArgumentException if a name repeats
+     * @throws IllegalArgumentException if a name repeats or is not kebab-case
      */
     public ExportFormats(List<ExportFormat> formats) {
-        Map<String, ExportFormat> byName = new LinkedHashMap<>();
-        for (ExportFormat f : formats) {
-            if (byName.putIfAbsent(f.name(), f) != null) {
-                throw new IllegalArgumentException("export format '" + f.name() + "' registered twice");
-            }
-        }
-        this.formats = Collections.unmodifiableMap(byName);
+        this.formats = new NamedRegistry<>("export format", formats, ExportFormat::name);
     }
 
     /** The registered formats: tsak, onnx, c. */
@@ -61,12 +53,12 @@ public final class ExportFormats {
 
     /** All names in registration order. */
     public List<String> names() {
-        return List.copyOf(formats.keySet());
+        return formats.names();
     }
 
     /** All formats in registration order. */
     public List<ExportFormat> all() {
-        return List.copyOf(formats.values());
+        return formats.all();
     }
 
     /**
@@ -75,12 +67,8 @@ public final class ExportFormats {
      * @throws IllegalArgumentException naming the value and listing the registered names
      */
     public ExportFormat format(String name) {
-        ExportFormat f = formats.get(name);
-        if (f == null) {
-            throw new IllegalArgumentException("unknown export format '" + name + "'; valid: "
-                    + String.join(", ", names()));
-        }
-        return f;
+        return formats.find(name).orElseThrow(() -> new IllegalArgumentException("unknown export format '" + name
+                + "'; valid: " + String.join(", ", names())));
     }
 
     private static ExportFormat.Written writeTsak(StudentArtifact a, Path file, ExportFormat.Options options)
