@@ -39,9 +39,12 @@ package org.tsak.deploy;
  * rows cost the Java runtime four times the int8 weight bytes in heap, and keep the inner loop
  * all-float.
  *
+ * <p>These are the scalar kernels ({@link ConvKernels#SCALAR}); {@code VectorConvKernel} computes
+ * the same with the Vector API when the JVM has {@code jdk.incubator.vector}.
+ *
  * <p>Immutable after construction; the kernels take their scratch from the caller.
  */
-final class PackedConv {
+final class PackedConv implements ConvKernel {
 
     /** Largest integer below which every float sum of integers is exact, {@code 2^24}. */
     static final long FLOAT_EXACT_INTEGERS = 1L << 24;
@@ -105,6 +108,16 @@ final class PackedConv {
                 ? floatRows(qWeight, inChannels * kernelSize, outChannels) : null;
         qIntRows = rows && qWeight != null && !exactInFloat
                 ? intRows(qWeight, inChannels * kernelSize, outChannels) : null;
+    }
+
+    @Override
+    public float quantiseInput(float[] a, float[] q, int pad, boolean reluOutput) {
+        return ActivationQuantiser.quantise(a, q, pad, inChannels, inLength, reluOutput);
+    }
+
+    @Override
+    public int scratchFloats() {
+        return outChannels;
     }
 
     /** True for the kernel sizes with a row kernel (3 and 5); others run the flat kernel. */
@@ -179,7 +192,8 @@ final class PackedConv {
      * @param pad    zero rows before and after an activation ({@code >= padSamples})
      * @param taps   scratch of at least {@code outChannels} floats
      */
-    void forwardFloat(float[] in, float[] out, int pad, float[] taps) {
+    @Override
+    public void forwardFloat(float[] in, float[] out, int pad, float[] taps) {
         if (weightRows != null) {
             forwardFloatRows(in, out, pad, taps);
             return;
@@ -286,7 +300,8 @@ final class PackedConv {
      * @param iacc  scratch of at least {@code outChannels} ints (layers not {@link #exactInFloat})
      * @param scale scratch of at least {@code outChannels} floats
      */
-    void forwardInt8(float[] qin, float[] out, int pad, float sx, float[] acc, int[] iacc, float[] scale) {
+    @Override
+    public void forwardInt8(float[] qin, float[] out, int pad, float sx, float[] acc, int[] iacc, float[] scale) {
         int cin = inChannels;
         int cout = outChannels;
         int k = kernelSize;

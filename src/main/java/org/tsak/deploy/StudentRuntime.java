@@ -2,7 +2,8 @@ package org.tsak.deploy;
 
 /**
  * Runs a trained student in pure Java: no DJL, no native code, and no allocation per call after
- * construction (except the convenience methods that return a new logits array).
+ * construction (except the convenience methods that return a new logits array; with the Vector
+ * API kernels, once warm: see below).
  *
  * <p>Input: one window in NCW order without the batch axis, {@code x[c * L + t]}, {@code C}
  * channels in the artifact's channel order and {@code L = windowSamples}. {@link #logits(float[])}
@@ -31,6 +32,16 @@ package org.tsak.deploy;
  * order, is what {@link CExporter} writes to C, so Java and C agree to the last bit on IEEE-754
  * hardware without fused multiply-add.
  *
+ * <p>Conv kernels ({@link ConvKernels}): in a JVM started with {@code --add-modules
+ * jdk.incubator.vector} the conv layers run explicit Vector API code ({@code VectorConvKernel}),
+ * otherwise, or with {@code -Dtsak.vectorKernels=false} when the runtime is built, the scalar
+ * loops of {@link PackedConv}. Both compute the order above, so the logits are the same bit for
+ * bit; {@link #usesVectorKernels()} tells which runs. The vector kernels are fast only once
+ * HotSpot C2 has compiled them: until then (the first one to two thousand windows in a JVM; less
+ * when the JVM already ran them) the interpreter and C1 run the Vector API's Java fallbacks, which
+ * allocate every vector (about 200 kB per window of the demo student) and take milliseconds per
+ * window, and the first call initialises the Vector API (about 0.1 s).
+ *
  * <p>Temporal context. A student with a {@link ContextHead} adds, to its own logits, a layer over
  * the projections of the current window and the {@code S - 1} windows before it. The runtime
  * keeps those past projections as its <em>context state</em>: a ring of {@code S - 1} rows of
@@ -51,6 +62,13 @@ package org.tsak.deploy;
  */
 public final class StudentRuntime {
 
+    /**
+     * System property that, set to {@code false}, makes new runtimes use the scalar conv kernels
+     * even when the JVM has {@code jdk.incubator.vector} (side-by-side benchmarks, bisecting);
+     * {@code true} or unset: the vector kernels when available. Read when a runtime is built.
+     */
+    public static final String VECTOR_KERNELS_PROPERTY = "tsak.vectorKernels";
+
     private final FoldedStudent folded;
     private final QuantisedStudent quantised;
     private final int c0;
@@ -59,6 +77,9 @@ public final class StudentRuntime {
     private final float[] means;
     private final float[] invStds;
     private final PackedConv[] layers;
+    /** What runs the conv layers: {@link #layers} themselves or their vector kernels. */
+    private final ConvKernels convKernels;
+    private final ConvKernel[] kernels;
     private final int repSize;
     private final int classes;
     /** Linear weight transposed to {@code [rep][class]}. */
@@ -85,9 +106,10 @@ public final class StudentRuntime {
     private final float[] projection;
     private int contextFirst;
 
-    private StudentRuntime(FoldedStudent f, QuantisedStudent q) {
+    private StudentRuntime(FoldedStudent f, QuantisedStudent q, ConvKernels convKernels) {
         this.folded = f;
         this.quantised = q;
+        this.convKernels = convKernels;
         this.c0 = f.inputChannels();
         this.lengthSamples = f.windowSamples();
         this.padSamples = f.maxPadSamples();
@@ -95,14 +117,18 @@ public final class StudentRuntime {
         this.invStds = f.inputInvStds();
         int n = f.convLayerCount();
         layers = new PackedConv[n];
+        kernels = new ConvKernel[n];
         int maxActivation = 0;
         int maxChannels = 0;
         for (int a = 0; a <= n; a++) {
             maxActivation = Math.max(maxActivation, (f.length(a) + 2 * padSamples) * f.channels(a));
             maxChannels = Math.max(maxChannels, f.channels(a));
         }
+        int maxScratch = maxChannels;
         for (int l = 0; l < n; l++) {
             layers[l] = new PackedConv(f, q, l);
+            kernels[l] = convKernels.kernel(layers[l]);
+            maxScratch = Math.max(maxScratch, kernels[l].scratchFloats());
         }
         repSize = f.representationSize();
         classes = f.classCount();
@@ -110,7 +136,7 @@ public final class StudentRuntime {
         linearBias = f.linearBias();
         bufferA = new float[maxActivation];
         bufferB = new float[maxActivation];
-        channelScratch = new float[maxChannels];
+        channelScratch = new float[maxScratch];
         scaleScratch = new float[maxChannels];
         intScratch = new int[Math.max(maxChannels, classes)];
         rep = new float[repSize];
@@ -151,9 +177,18 @@ public final class StudentRuntime {
         return of(FoldedStudent.of(artifact));
     }
 
-    /** A float32 runtime for a folded student. */
+    /**
+     * A float32 runtime for a folded student, with the configured conv kernels ({@link ConvKernels#configured()}).
+     *
+     * @throws IllegalArgumentException if {@code -Dtsak.vectorKernels} is neither true nor false
+     */
     public static StudentRuntime of(FoldedStudent folded) {
-        return new StudentRuntime(folded, null);
+        return of(folded, ConvKernels.configured());
+    }
+
+    /** A float32 runtime with the given conv kernels (tests: both kinds in one JVM). */
+    static StudentRuntime of(FoldedStudent folded, ConvKernels convKernels) {
+        return new StudentRuntime(folded, null, convKernels);
     }
 
     /** An int8 runtime (post-training quantisation, see {@link QuantisedStudent}) for the artifact's student. */
@@ -161,14 +196,35 @@ public final class StudentRuntime {
         return quantised(FoldedStudent.of(artifact));
     }
 
-    /** An int8 runtime for a folded student. */
+    /**
+     * An int8 runtime for a folded student, with the configured conv kernels.
+     *
+     * @throws IllegalArgumentException if {@code -Dtsak.vectorKernels} is neither true nor false
+     */
     public static StudentRuntime quantised(FoldedStudent folded) {
-        return new StudentRuntime(folded, QuantisedStudent.of(folded));
+        return quantised(folded, ConvKernels.configured());
     }
 
-    /** A fresh runtime with the same model, its own buffers and an empty context state, for another thread or stream. */
+    /** An int8 runtime with the given conv kernels (tests: both kinds in one JVM). */
+    static StudentRuntime quantised(FoldedStudent folded, ConvKernels convKernels) {
+        return new StudentRuntime(folded, QuantisedStudent.of(folded), convKernels);
+    }
+
+    /**
+     * A fresh runtime with the same model and conv kernels, its own buffers and an empty context
+     * state, for another thread or stream.
+     */
     public StudentRuntime copy() {
-        return new StudentRuntime(folded, quantised);
+        return new StudentRuntime(folded, quantised, convKernels);
+    }
+
+    /**
+     * True when the conv layers run the Vector API kernels (the JVM has {@code jdk.incubator.vector}
+     * and {@code -Dtsak.vectorKernels} was not false when this runtime was built); the logits are
+     * the same either way.
+     */
+    public boolean usesVectorKernels() {
+        return convKernels == ConvKernels.VECTOR;
     }
 
     /** True for the int8 variant. */
@@ -466,12 +522,13 @@ public final class StudentRuntime {
         float[] in = bufferA;
         float[] out = bufferB;
         for (int l = 0; l < layers.length; l++) {
-            PackedConv layer = layers[l];
+            ConvKernel kernel = kernels[l];
             if (quantised == null) {
-                layer.forwardFloat(in, out, padSamples, channelScratch);
+                kernel.forwardFloat(in, out, padSamples, channelScratch);
             } else {
-                float sx = quantiseActivation(in, layer.inChannels, layer.inLength, l > 0);
-                layer.forwardInt8(qActivation, out, padSamples, sx, channelScratch, intScratch, scaleScratch);
+                // a layer's input after the first is the ReLU output of the one before
+                float sx = kernel.quantiseInput(in, qActivation, padSamples, l > 0);
+                kernel.forwardInt8(qActivation, out, padSamples, sx, channelScratch, intScratch, scaleScratch);
             }
             float[] t = in;
             in = out;
@@ -483,68 +540,6 @@ public final class StudentRuntime {
         } else {
             linearInt8(logitsOut, outBase);
         }
-    }
-
-    /**
-     * Quantises the valid rows of activation {@code a} into {@link #qActivation} (integer-valued
-     * floats, pad rows zero) with {@code amax = max |a|}; returns the scale {@code amax / 127}.
-     * Each value is {@link QuantisedStudent#quantiseActivation}'s {@code clamp(floor(t), -127, 127)},
-     * {@code t = a * inv + 0.5f}, written branch-free. A layer's output is ReLU's ({@code v > 0 ? v : 0}:
-     * never negative, never NaN), so for {@code reluOutput} every {@code t >= 0.5}: floor is the
-     * conversion's truncation and the lower clamp never acts, and both are left out; the result is
-     * the same integer.
-     */
-    private float quantiseActivation(float[] a, int channels, int length, boolean reluOutput) {
-        int from = padSamples * channels;
-        int to = from + length * channels;
-        float amax = absMax(a, from, to);
-        float inv = QuantisedStudent.inverseScale(amax);
-        float[] q = qActivation;
-        PackedConv.zeroPadRows(q, padSamples, length, channels);
-        if (reluOutput) {
-            for (int j = from; j < to; j++) {
-                q[j] = Math.min(QuantisedStudent.QMAX, (int) (a[j] * inv + 0.5f));
-            }
-        } else {
-            for (int j = from; j < to; j++) {
-                float t = a[j] * inv + 0.5f;
-                int i = (int) t;
-                i -= t < i ? 1 : 0;
-                q[j] = Math.max(-QuantisedStudent.QMAX, Math.min(QuantisedStudent.QMAX, i));
-            }
-        }
-        return amax / QuantisedStudent.QMAX;
-    }
-
-    /**
-     * {@code max |a[j]|} over {@code [from, to)}, NaNs ignored, as the C export's running
-     * {@code amax = v > amax ? v : amax}: four running maxima over interleaved elements, so that
-     * four comparisons are in flight instead of one chain; the maximum of a set does not depend
-     * on the order it is taken in, so the result is the same float.
-     */
-    private static float absMax(float[] a, int from, int to) {
-        float m0 = 0f;
-        float m1 = 0f;
-        float m2 = 0f;
-        float m3 = 0f;
-        int j = from;
-        for (; j + 3 < to; j += 4) {
-            float v0 = Math.abs(a[j]);
-            float v1 = Math.abs(a[j + 1]);
-            float v2 = Math.abs(a[j + 2]);
-            float v3 = Math.abs(a[j + 3]);
-            m0 = v0 > m0 ? v0 : m0;
-            m1 = v1 > m1 ? v1 : m1;
-            m2 = v2 > m2 ? v2 : m2;
-            m3 = v3 > m3 ? v3 : m3;
-        }
-        for (; j < to; j++) {
-            float v = Math.abs(a[j]);
-            m0 = v > m0 ? v : m0;
-        }
-        m0 = m1 > m0 ? m1 : m0;
-        m2 = m3 > m2 ? m3 : m2;
-        return m2 > m0 ? m2 : m0;
     }
 
     /** Global average pool of the last activation (channel-last) into {@link #rep}, per channel in time order. */

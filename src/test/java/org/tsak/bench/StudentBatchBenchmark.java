@@ -26,15 +26,18 @@ import ai.djl.ndarray.NDManager;
  * demo's student ({@link DemoStudent}) for {@code N} windows per call, one per worker stream, on
  * one thread. Secondary metrics (JMH aux counters, per second): {@code windows} (windows per
  * second per core) and {@code flops} (the cost model's FLOPs, {@code CostModel.studentFlops},
- * per second; divide by 1e9 for GFLOP/s).
- * Run: {@code ... org.openjdk.jmh.Main StudentBatchBenchmark -f 1 -wi 3 -i 5}.
+ * per second; divide by 1e9 for GFLOP/s). {@code kernels}: the conv kernels, {@code vector}
+ * (Vector API, the default when the JVM has {@code jdk.incubator.vector}) or {@code scalar}
+ * ({@code -Dtsak.vectorKernels=false}); each parameter set runs in its own fork.
+ * Run: {@code ./bench summary StudentBatchBenchmark -f 1 -wi 3 -i 5}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1"})
+@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1", "--add-modules",
+    "jdk.incubator.vector"})
 public class StudentBatchBenchmark {
 
     @Param({"1", "16", "256"})
@@ -42,6 +45,9 @@ public class StudentBatchBenchmark {
 
     @Param({"float", "int8"})
     String precision;
+
+    @Param({"vector", "scalar"})
+    String kernels;
 
     StudentRuntime runtime;
     float[] windows;
@@ -63,7 +69,13 @@ public class StudentBatchBenchmark {
         try (NDManager m = NDManager.newBaseManager()) {
             artifact = DemoStudent.artifact(DemoStudent.block(spec, m, 1), spec);
         }
+        boolean vector = "vector".equals(kernels);
+        System.setProperty(StudentRuntime.VECTOR_KERNELS_PROPERTY, Boolean.toString(vector));
         runtime = "int8".equals(precision) ? StudentRuntime.quantised(artifact) : StudentRuntime.of(artifact);
+        if (runtime.usesVectorKernels() != vector) {
+            throw new IllegalStateException("kernels=" + kernels + " but the runtime uses the other kind: the fork "
+                    + "needs --add-modules jdk.incubator.vector for the vector kernels");
+        }
         windows = DemoStudent.windows(spec, batch, 5);
         logits = new float[batch * runtime.classCount()];
         flopsPerWindow = DemoStudent.flops(spec);

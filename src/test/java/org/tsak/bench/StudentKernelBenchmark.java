@@ -26,7 +26,8 @@ import ai.djl.ndarray.NDManager;
  * Batch-1 latency (µs per window) of the pure-Java runtime's kernels against the kernels they
  * replaced ({@link BaselineStudentRuntime}, the runtime at commit 998e8c8), float32 and int8, on the
  * demo's student ({@link DemoStudent}) and one window, side by side in one JVM so that a shared,
- * noisy machine affects both alike. GFLOP/s = {@link DemoStudent#flops} / time.
+ * noisy machine affects both alike (the runtime rows: its default conv kernels, the Vector API ones
+ * in this fork). GFLOP/s = {@link DemoStudent#flops} / time.
  * Run: {@code ./bench StudentKernelBenchmark -f 1 -wi 3 -i 5}.
  */
 @State(Scope.Thread)
@@ -34,7 +35,8 @@ import ai.djl.ndarray.NDManager;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1"})
+@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1", "--add-modules",
+    "jdk.incubator.vector"})
 public class StudentKernelBenchmark {
 
     StudentRuntime runtime;

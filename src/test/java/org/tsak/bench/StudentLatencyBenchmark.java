@@ -36,6 +36,9 @@ import ai.djl.training.ParameterStore;
  * ({@code -Dai.djl.pytorch.num_threads=1}). ONNX Runtime on the same student and window is
  * {@link StudentOrtBenchmark}, a separate class so that its fork never loads PyTorch. GFLOP/s:
  * {@link StudentBenchSummary} divides the cost model's FLOPs by these times.
+ * The pure-Java rows run the conv kernels a runtime picks by default (the Vector API kernels: the
+ * forks have {@code --add-modules jdk.incubator.vector}; printed at setup); the {@code *Scalar}
+ * rows run the scalar kernels in forks with {@code -Dtsak.vectorKernels=false}, the same logits.
  * Run: {@code ./bench} (all rows and GFLOP/s) or {@code ./bench StudentLatencyBenchmark}.
  */
 @State(Scope.Thread)
@@ -44,7 +47,7 @@ import ai.djl.training.ParameterStore;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
-    "-Dai.djl.pytorch.num_interop_threads=1"})
+    "-Dai.djl.pytorch.num_interop_threads=1", "--add-modules", "jdk.incubator.vector"})
 public class StudentLatencyBenchmark {
 
     @Param({"16"})
@@ -68,6 +71,7 @@ public class StudentLatencyBenchmark {
         StudentArtifact artifact = DemoStudent.artifact(student, spec);
         runtime = StudentRuntime.of(artifact);
         runtimeInt8 = StudentRuntime.quantised(artifact);
+        System.out.println("pure-Java runtime conv kernels: " + (runtime.usesVectorKernels() ? "vector" : "scalar"));
         studentWindow = DemoStudent.windows(spec, 1, 3);
         int window = spec.windowSamples();
         teacher = TeacherBlock.create(TeacherSpec.defaults(teacherChannels, window, Operations.CLASS_COUNT),
@@ -92,6 +96,24 @@ public class StudentLatencyBenchmark {
 
     @Benchmark
     public float[] studentJavaRuntimeInt8() {
+        runtimeInt8.logits(studentWindow, logits);
+        return logits;
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
+        "-Dai.djl.pytorch.num_interop_threads=1", "--add-modules", "jdk.incubator.vector",
+        "-Dtsak.vectorKernels=false"})
+    public float[] studentJavaRuntimeScalar() {
+        runtime.logits(studentWindow, logits);
+        return logits;
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
+        "-Dai.djl.pytorch.num_interop_threads=1", "--add-modules", "jdk.incubator.vector",
+        "-Dtsak.vectorKernels=false"})
+    public float[] studentJavaRuntimeInt8Scalar() {
         runtimeInt8.logits(studentWindow, logits);
         return logits;
     }

@@ -50,7 +50,7 @@ import ai.onnxruntime.OrtSession;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true"})
+@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "--add-modules", "jdk.incubator.vector"})
 public class StudentOrtBenchmark {
 
     /** Seed of the window, the same as {@link StudentLatencyBenchmark}'s. */
