@@ -39,8 +39,8 @@ package org.tsak.deploy;
  * bit; {@link #usesVectorKernels()} tells which runs. The vector kernels are fast only once
  * HotSpot C2 has compiled them: until then (the first one to two thousand windows in a JVM; less
  * when the JVM already ran them) the interpreter and C1 run the Vector API's Java fallbacks, which
- * allocate every vector (about 200 kB per window of the demo student) and take milliseconds per
- * window, and the first call initialises the Vector API (about 0.1 s).
+ * allocate every vector (about 200 kB per window of the demo student) and take about 5 ms per
+ * window at first; the first call also initialises the Vector API (about 0.08 s).
  *
  * <p>Temporal context. A student with a {@link ContextHead} adds, to its own logits, a layer over
  * the projections of the current window and the {@code S - 1} windows before it. The runtime
