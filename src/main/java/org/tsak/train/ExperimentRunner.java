@@ -261,7 +261,7 @@ public final class ExperimentRunner {
         for (int f = 0; f < c.data().folds().size(); f++) {
             int fold = f;
             for (String name : BaselineTask.names(c)) {
-                tasks.add(LocalExecutor.Task.engineFree("fold-" + f + "/baseline/" + name, List.of(),
+                tasks.add(new LocalExecutor.Task("fold-" + f + "/baseline/" + name, List.of(), false,
                         () -> BaselineTask.run(c, fold, name)));
             }
         }

@@ -11,8 +11,7 @@ import java.util.Set;
  * Runs an experiment's tasks on {@code workers} threads of this JVM, each task once its inputs
  * are done, in plan order among the ready ones. Tasks marked {@code usesEngineRandomness}
  * (stages with dropout, whose random draws come from PyTorch's one global generator) run alone:
- * no other task that uses PyTorch runs beside them, so their numbers do not depend on what else
- * runs; tasks that never call PyTorch ({@link Task#engineFree}: the random-forest baselines) may. (Beside
+ * nothing else runs beside them, so their numbers do not depend on what else runs. (Beside
  * student tasks, a demo teacher's test macro-F1 came out 0.9874 in one run and 0.9857 in the
  * next with the same config and seed, even with every array from Java data copied into PyTorch
  * memory, {@link org.tsak.model.OwnedArrays}.) Workers get the calling thread's PyTorch state
@@ -45,35 +44,13 @@ public final class LocalExecutor {
      *
      * @param id                   unique name, e.g. {@code fold-0/teacher}
      * @param dependsOn            ids that must finish first
-     * @param usesEngineRandomness runs alone (no other task that uses PyTorch beside it)
+     * @param usesEngineRandomness runs alone (no other task beside it)
      * @param work                 what it does
-     * @param usesEngine           calls PyTorch at all; a task that does not (a random forest,
-     *                             pure Java) may run beside one that runs alone: it cannot touch
-     *                             PyTorch's generator or its numbers
      */
-    public record Task(String id, List<String> dependsOn, boolean usesEngineRandomness, Work work,
-            boolean usesEngine) {
-        /**
-         * Copies.
-         *
-         * @throws IllegalArgumentException if a task that runs alone does not use the engine
-         */
+    public record Task(String id, List<String> dependsOn, boolean usesEngineRandomness, Work work) {
+        /** Copies. */
         public Task {
             dependsOn = List.copyOf(dependsOn);
-            if (usesEngineRandomness && !usesEngine) {
-                throw new IllegalArgumentException("task " + id + ": runs alone for PyTorch's generator but does"
-                        + " not use PyTorch");
-            }
-        }
-
-        /** A task that uses PyTorch. */
-        public Task(String id, List<String> dependsOn, boolean usesEngineRandomness, Work work) {
-            this(id, dependsOn, usesEngineRandomness, work, true);
-        }
-
-        /** A task that never calls PyTorch (it may run beside a task that runs alone). */
-        public static Task engineFree(String id, List<String> dependsOn, Work work) {
-            return new Task(id, dependsOn, false, work, false);
         }
     }
 
@@ -81,7 +58,6 @@ public final class LocalExecutor {
     private final Map<String, Task> pending = new LinkedHashMap<>();
     private final Set<String> done = new HashSet<>();
     private int running;
-    private int runningEngine;
     private boolean engineBusy;
     private Throwable failure;
 
@@ -244,13 +220,9 @@ public final class LocalExecutor {
                 return null;
             }
             for (Task t : pending.values()) {
-                boolean allowed = !t.usesEngine() || !engineBusy && !(t.usesEngineRandomness() && runningEngine > 0);
-                if (done.containsAll(t.dependsOn()) && allowed) {
+                if (done.containsAll(t.dependsOn()) && !engineBusy && !(t.usesEngineRandomness() && running > 0)) {
                     pending.remove(t.id());
                     running++;
-                    if (t.usesEngine()) {
-                        runningEngine++;
-                    }
                     engineBusy |= t.usesEngineRandomness();
                     return t;
                 }
@@ -272,9 +244,6 @@ public final class LocalExecutor {
 
     private synchronized void finish(Task t, Throwable error) {
         running--;
-        if (t.usesEngine()) {
-            runningEngine--;
-        }
         if (t.usesEngineRandomness()) {
             engineBusy = false;
         }
