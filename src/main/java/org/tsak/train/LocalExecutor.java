@@ -14,7 +14,10 @@ import java.util.Set;
  * nothing else runs beside them, so their numbers do not depend on what else runs. (Beside
  * student tasks, a demo teacher's test macro-F1 came out 0.9874 in one run and 0.9857 in the
  * next with the same config and seed, even with every array from Java data copied into PyTorch
- * memory, {@link org.tsak.model.OwnedArrays}.) Workers get the calling thread's PyTorch state
+ * memory, {@link org.tsak.model.OwnedArrays}. Even pure-Java work beside a teacher changes it:
+ * with the random forests, which never call PyTorch, allowed beside teachers, the demo's fold-1
+ * teacher came out different from a run without them and the demo's teacher row fell from 0.9915
+ * to 0.9890, so nothing runs beside a task that runs alone.) Workers get the calling thread's PyTorch state
  * ({@link EngineThreads}). With the same plan, the results are the same for any number of
  * workers (tested by {@code ParallelPlanTest}).
  *
